@@ -1,0 +1,32 @@
+import type { Role } from "@/lib/permissions";
+
+export type NavIcon =
+  | "home"
+  | "plus"
+  | "list"
+  | "chart"
+  | "care"
+  | "user"
+  | "eye"
+  | "download"
+  | "queue"
+  | "users"
+  | "audit"
+  | "settings";
+
+export type NavItem = { href: string; key: string; icon: NavIcon };
+
+/** Links per role; `key` is a message under nav.<role>. Pages check access themselves. */
+export const NAV: Record<Role, NavItem[]> = {
+  patient: [
+    { href: "/patient", key: "home", icon: "home" },
+    { href: "/patient/reports/new", key: "report", icon: "plus" },
+    { href: "/patient/reports", key: "history", icon: "list" },
+    { href: "/patient/trends", key: "trends", icon: "chart" },
+    { href: "/patient/care", key: "care", icon: "care" },
+    { href: "/patient/profile", key: "profile", icon: "user" },
+    { href: "/patient/access", key: "access", icon: "eye" },
+  ],
+  doctor: [{ href: "/doctor", key: "home", icon: "queue" }],
+  admin: [{ href: "/admin", key: "home", icon: "home" }],
+};

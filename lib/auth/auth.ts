@@ -1,0 +1,36 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authConfig } from "./config";
+
+class InvalidCredentials extends CredentialsSignin {
+  code = "invalid_credentials";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  logger: {
+    // A wrong password is an expected outcome (audited by the DAL), not a server error.
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        // Imported here so the database stays out of any edge bundle.
+        const { verifyCredentials } = await import("@/lib/dal/auth");
+        const ip = request?.headers?.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+        const user = await verifyCredentials({
+          email: String(credentials?.email ?? ""),
+          password: String(credentials?.password ?? ""),
+          requestId: request?.headers?.get("x-request-id") ?? null,
+          ip,
+        });
+        if (!user) throw new InvalidCredentials();
+        return user;
+      },
+    }),
+  ],
+});

@@ -1,0 +1,17 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/lib/db";
+import { users } from "@/lib/db/schema";
+import type { Actor, Locale } from "@/lib/permissions";
+import { recordAudit } from "./audit";
+
+export async function recordSignOut(actor: Actor): Promise<void> {
+  const db = await getDb();
+  await recordAudit(db, { action: "auth.sign_out", actor });
+}
+
+/** A user changes their own display language; nobody else's. */
+export async function setOwnLocale(actor: Actor, locale: Locale): Promise<void> {
+  const db = await getDb();
+  await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, actor.id));
+}

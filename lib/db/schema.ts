@@ -1,0 +1,443 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+import { BODY_SITES, SEXES, SIDES } from "../domain/report-fields";
+import { IMPACT_LEVELS, PATTERN_OPTIONS, RELIEF_OPTIONS, TRIAGE_LEVELS } from "../domain/triage";
+import { MAS_VALUES } from "../domain/scales";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const createdAt = () => ts("created_at").notNull().defaultNow();
+
+// ---------- enums ----------
+export const roleEnum = pgEnum("role", ["patient", "doctor", "admin"]);
+export const userStatusEnum = pgEnum("user_status", ["active", "disabled"]);
+export const localeEnum = pgEnum("locale", ["fr", "en"]);
+export const sexEnum = pgEnum("sex", SEXES);
+export const reliefEnum = pgEnum("relief", RELIEF_OPTIONS);
+export const patternEnum = pgEnum("pattern", PATTERN_OPTIONS);
+export const impactEnum = pgEnum("impact", IMPACT_LEVELS);
+export const triageLevelEnum = pgEnum("triage_level", TRIAGE_LEVELS);
+export const reportStatusEnum = pgEnum("report_status", ["active", "withdrawn"]);
+export const bodySiteEnum = pgEnum("body_site", BODY_SITES);
+export const sideEnum = pgEnum("side", SIDES);
+export const limbSideEnum = pgEnum("limb_side", ["left", "right"]);
+export const evaluationStatusEnum = pgEnum("evaluation_status", ["draft", "signed"]);
+export const masScoreEnum = pgEnum("mas_score", MAS_VALUES);
+export const causeEnum = pgEnum("cause", [
+  "electrolyte_imbalance",
+  "fatigue_overuse",
+  "stress",
+  "muscle_injury",
+  "medication_side_effect",
+  "neurological_disorder",
+  "serious_cause",
+  "other",
+]);
+export const causeStatusEnum = pgEnum("cause_status", [
+  "suggested",
+  "under_investigation",
+  "confirmed",
+  "ruled_out",
+]);
+export const planStatusEnum = pgEnum("plan_status", ["draft", "published", "superseded"]);
+export const planItemKindEnum = pgEnum("plan_item_kind", [
+  "stretching_massage",
+  "hydration_electrolytes",
+  "rest_stress",
+  "treat_underlying_cause",
+  "medication",
+  "injection",
+  "neurology_referral",
+  "follow_up",
+]);
+export const urgencyEnum = pgEnum("urgency", ["routine", "soon", "urgent"]);
+export const referralStatusEnum = pgEnum("referral_status", [
+  "requested",
+  "sent",
+  "scheduled",
+  "seen",
+  "declined",
+]);
+export const injectionStatusEnum = pgEnum("injection_status", ["planned", "given", "cancelled"]);
+export const notificationKindEnum = pgEnum("notification_kind", [
+  "urgent_report",
+  "plan_published",
+  "referral_updated",
+  "injection_scheduled",
+  "break_glass",
+]);
+export const auditOutcomeEnum = pgEnum("audit_outcome", ["success", "denied", "failure"]);
+
+// ---------- accounts ----------
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: roleEnum("role").notNull(),
+    status: userStatusEnum("status").notNull().default("active"),
+    locale: localeEnum("locale").notNull().default("fr"),
+    failedLoginCount: integer("failed_login_count").notNull().default(0),
+    lockedUntil: ts("locked_until"),
+    sessionVersion: integer("session_version").notNull().default(1),
+    lastLoginAt: ts("last_login_at"),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_email_unique").on(sql`lower(${t.email})`),
+    index("users_role_idx").on(t.role),
+  ],
+);
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+export const clinicSettings = pgTable("clinic_settings", {
+  id: integer("id").primaryKey().default(1),
+  selfRegistration: boolean("self_registration").notNull().default(true),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+  updatedBy: uuid("updated_by").references(() => users.id),
+});
+export type ClinicSettings = typeof clinicSettings.$inferSelect;
+
+export const patientProfiles = pgTable(
+  "patient_profiles",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    dateOfBirth: date("date_of_birth", { mode: "string" }),
+    sex: sexEnum("sex"),
+    conditions: text("conditions").array().notNull().default(sql`'{}'::text[]`),
+    conditionsOther: text("conditions_other"),
+    medicines: text("medicines").array().notNull().default(sql`'{}'::text[]`),
+    medicinesOther: text("medicines_other"),
+    assignedDoctorId: uuid("assigned_doctor_id").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("patient_profiles_doctor_idx").on(t.assignedDoctorId)],
+);
+export type PatientProfile = typeof patientProfiles.$inferSelect;
+
+// ---------- reports ----------
+export const spasmReports = pgTable(
+  "spasm_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    startedAt: ts("started_at").notNull(),
+    ongoing: boolean("ongoing").notNull(),
+    durationMinutes: integer("duration_minutes"),
+    painScore: integer("pain_score").notNull(),
+    relief: reliefEnum("relief").notNull(),
+    pattern: patternEnum("pattern").notNull(),
+    handImpact: impactEnum("hand_impact").notNull(),
+    walkingImpact: impactEnum("walking_impact").notNull(),
+    triggers: text("triggers").array().notNull().default(sql`'{}'::text[]`),
+    /** Background conditions as known when the report was triaged (profile + report). */
+    conditions: text("conditions").array().notNull().default(sql`'{}'::text[]`),
+    notes: text("notes"),
+    recentCount: integer("recent_count").notNull(),
+    triageLevel: triageLevelEnum("triage_level").notNull(),
+    triageReasons: text("triage_reasons").array().notNull(),
+    rulesVersion: integer("rules_version").notNull(),
+    status: reportStatusEnum("status").notNull().default("active"),
+    withdrawnAt: ts("withdrawn_at"),
+    withdrawnReason: text("withdrawn_reason"),
+    correctsReportId: uuid("corrects_report_id").references((): AnyPgColumn => spasmReports.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("spasm_reports_patient_started_idx").on(t.patientId, t.startedAt),
+    index("spasm_reports_level_idx").on(t.triageLevel),
+    index("spasm_reports_status_idx").on(t.status),
+    index("spasm_reports_created_idx").on(t.createdAt),
+    index("spasm_reports_corrects_idx").on(t.correctsReportId),
+  ],
+);
+export type SpasmReport = typeof spasmReports.$inferSelect;
+export type NewSpasmReport = typeof spasmReports.$inferInsert;
+
+export const reportSites = pgTable(
+  "report_sites",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => spasmReports.id, { onDelete: "cascade" }),
+    site: bodySiteEnum("site").notNull(),
+    side: sideEnum("side").notNull(),
+  },
+  (t) => [index("report_sites_report_idx").on(t.reportId), index("report_sites_site_idx").on(t.site)],
+);
+export type ReportSite = typeof reportSites.$inferSelect;
+
+// ---------- evaluations ----------
+export const evaluations = pgTable(
+  "evaluations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    doctorId: uuid("doctor_id")
+      .notNull()
+      .references(() => users.id),
+    coversReportId: uuid("covers_report_id").references(() => spasmReports.id),
+    psfsFrequency: integer("psfs_frequency"),
+    psfsSeverity: integer("psfs_severity"),
+    examNotes: text("exam_notes"),
+    workUpOrdered: text("work_up_ordered").array().notNull().default(sql`'{}'::text[]`),
+    workUpNotes: text("work_up_notes"),
+    status: evaluationStatusEnum("status").notNull().default("draft"),
+    signedAt: ts("signed_at"),
+    version: integer("version").notNull().default(1),
+    amendsId: uuid("amends_id").references((): AnyPgColumn => evaluations.id),
+    amendedById: uuid("amended_by_id").references((): AnyPgColumn => evaluations.id),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("evaluations_patient_idx").on(t.patientId),
+    index("evaluations_doctor_idx").on(t.doctorId),
+    index("evaluations_covers_idx").on(t.coversReportId),
+    index("evaluations_amends_idx").on(t.amendsId),
+    index("evaluations_amended_by_idx").on(t.amendedById),
+  ],
+);
+export type Evaluation = typeof evaluations.$inferSelect;
+
+export const masScores = pgTable(
+  "mas_scores",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    evaluationId: uuid("evaluation_id")
+      .notNull()
+      .references(() => evaluations.id, { onDelete: "cascade" }),
+    muscleGroup: text("muscle_group").notNull(),
+    side: limbSideEnum("side").notNull(),
+    score: masScoreEnum("score").notNull(),
+  },
+  (t) => [index("mas_scores_evaluation_idx").on(t.evaluationId)],
+);
+export type MasScore = typeof masScores.$inferSelect;
+
+export const suspectedCauses = pgTable(
+  "suspected_causes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    evaluationId: uuid("evaluation_id").references(() => evaluations.id, { onDelete: "set null" }),
+    cause: causeEnum("cause").notNull(),
+    status: causeStatusEnum("status").notNull().default("suggested"),
+    note: text("note"),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("suspected_causes_patient_idx").on(t.patientId),
+    index("suspected_causes_evaluation_idx").on(t.evaluationId),
+    index("suspected_causes_updated_by_idx").on(t.updatedBy),
+  ],
+);
+
+// ---------- treatment plans ----------
+export const treatmentPlans = pgTable(
+  "treatment_plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    version: integer("version").notNull(),
+    status: planStatusEnum("status").notNull().default("draft"),
+    /** Plain-language summary the patient reads. */
+    summary: text("summary").notNull().default(""),
+    /** Doctor-only notes, never shown to the patient. */
+    internalNotes: text("internal_notes"),
+    publishedAt: ts("published_at"),
+    supersedesId: uuid("supersedes_id").references((): AnyPgColumn => treatmentPlans.id),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("treatment_plans_patient_version_unique").on(t.patientId, t.version),
+    index("treatment_plans_patient_status_idx").on(t.patientId, t.status),
+    index("treatment_plans_author_idx").on(t.authorId),
+    index("treatment_plans_supersedes_idx").on(t.supersedesId),
+  ],
+);
+export type TreatmentPlan = typeof treatmentPlans.$inferSelect;
+
+export const planItems = pgTable(
+  "plan_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => treatmentPlans.id, { onDelete: "cascade" }),
+    kind: planItemKindEnum("kind").notNull(),
+    position: integer("position").notNull().default(0),
+    instructions: text("instructions").notNull().default(""),
+    medicationName: text("medication_name"),
+    dose: text("dose"),
+    schedule: text("schedule"),
+    followUpOn: date("follow_up_on", { mode: "string" }),
+  },
+  (t) => [index("plan_items_plan_idx").on(t.planId)],
+);
+export type PlanItem = typeof planItems.$inferSelect;
+
+export const injections = pgTable(
+  "injections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    planItemId: uuid("plan_item_id").references(() => planItems.id, { onDelete: "set null" }),
+    doctorId: uuid("doctor_id")
+      .notNull()
+      .references(() => users.id),
+    product: text("product").notNull(),
+    scheduledOn: date("scheduled_on", { mode: "string" }).notNull(),
+    status: injectionStatusEnum("status").notNull().default("planned"),
+    givenAt: ts("given_at"),
+    nextReviewOn: date("next_review_on", { mode: "string" }),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("injections_patient_idx").on(t.patientId),
+    index("injections_plan_item_idx").on(t.planItemId),
+    index("injections_doctor_idx").on(t.doctorId),
+  ],
+);
+export type Injection = typeof injections.$inferSelect;
+
+export const injectionSites = pgTable(
+  "injection_sites",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    injectionId: uuid("injection_id")
+      .notNull()
+      .references(() => injections.id, { onDelete: "cascade" }),
+    muscle: text("muscle").notNull(),
+    side: limbSideEnum("side").notNull(),
+    units: integer("units").notNull(),
+  },
+  (t) => [index("injection_sites_injection_idx").on(t.injectionId)],
+);
+
+export const referrals = pgTable(
+  "referrals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    planItemId: uuid("plan_item_id").references(() => planItems.id, { onDelete: "set null" }),
+    doctorId: uuid("doctor_id")
+      .notNull()
+      .references(() => users.id),
+    urgency: urgencyEnum("urgency").notNull(),
+    reason: text("reason").notNull(),
+    status: referralStatusEnum("status").notNull().default("requested"),
+    scheduledFor: ts("scheduled_for"),
+    createdAt: createdAt(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("referrals_patient_idx").on(t.patientId),
+    index("referrals_plan_item_idx").on(t.planItemId),
+    index("referrals_doctor_idx").on(t.doctorId),
+  ],
+);
+export type Referral = typeof referrals.$inferSelect;
+
+// ---------- access, notifications, audit ----------
+export const breakGlassGrants = pgTable(
+  "break_glass_grants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    doctorId: uuid("doctor_id")
+      .notNull()
+      .references(() => users.id),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    expiresAt: ts("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("break_glass_doctor_patient_idx").on(t.doctorId, t.patientId),
+    index("break_glass_patient_idx").on(t.patientId),
+  ],
+);
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: notificationKindEnum("kind").notNull(),
+    patientId: uuid("patient_id").references(() => users.id, { onDelete: "cascade" }),
+    entityId: uuid("entity_id"),
+    readAt: ts("read_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("notifications_user_unread_idx").on(t.userId, t.readAt),
+    index("notifications_patient_idx").on(t.patientId),
+  ],
+);
+export type Notification = typeof notifications.$inferSelect;
+
+/** Append-only: who did what to whose data, when. Never content. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: ts("at").notNull().defaultNow(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    actorRole: roleEnum("actor_role"),
+    action: text("action").notNull(),
+    outcome: auditOutcomeEnum("outcome").notNull().default("success"),
+    patientId: uuid("patient_id").references(() => users.id, { onDelete: "set null" }),
+    entityType: text("entity_type"),
+    entityId: text("entity_id"),
+    requestId: text("request_id"),
+  },
+  (t) => [
+    index("audit_events_at_idx").on(t.at),
+    index("audit_events_actor_idx").on(t.actorId),
+    index("audit_events_patient_idx").on(t.patientId, t.at),
+    index("audit_events_action_idx").on(t.action),
+  ],
+);
+export type AuditEvent = typeof auditEvents.$inferSelect;

@@ -1,0 +1,41 @@
+export const ROLES = ["patient", "doctor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LOCALES = ["fr", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** The acting user every DAL function receives. */
+export type Actor = {
+  id: string;
+  role: Role;
+  name: string;
+  email: string;
+  locale: Locale;
+  requestId: string;
+};
+
+export const ROLE_HOME: Record<Role, string> = {
+  patient: "/patient",
+  doctor: "/doctor",
+  admin: "/admin",
+};
+
+/** Which role may do what, as data. Admins never read clinical content (least privilege). */
+export const PERMISSIONS = {
+  "report:create": ["patient"],
+  "report:read-own": ["patient"],
+  "report:withdraw-own": ["patient"],
+  "profile:edit-own": ["patient"],
+  "care:read-own": ["patient"],
+  "case:read": ["doctor"],
+  "evaluation:write": ["doctor"],
+  "plan:write": ["doctor"],
+  "account:manage": ["admin"],
+  "audit:read": ["admin"],
+  "settings:write": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,22 @@
+// The server Playwright tests against: a production build on a fresh embedded database, seeded in-process.
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+
+const port = process.env.E2E_PORT ?? "3100";
+const dir = path.join(process.cwd(), ".data", `e2e-${port}`);
+rmSync(dir, { recursive: true, force: true });
+
+const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    PGLITE_DIR: dir,
+    SPASMCARE_AUTO_SEED: "1",
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789",
+    AUTH_TRUST_HOST: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+child.on("exit", (code) => process.exit(code ?? 0));
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
