@@ -1,20 +1,52 @@
 // `npm test`: lint, typecheck, unit + DAL integration (PGlite, and PostgreSQL with TEST_DATABASE_URL), build, e2e.
+// Ends with one summary line, "tests: N passed, N failed", counted from the vitest and Playwright JSON reports.
 import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const out = ".test-results";
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/e2e.json` };
 const steps = [
   ["lint", ["node_modules/eslint/bin/eslint.js", "."]],
   ["typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]],
-  ["unit + integration", ["node_modules/vitest/vitest.mjs", "run"]],
+  [
+    "unit + integration",
+    ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest.json`],
+  ],
   ["build", ["node_modules/next/dist/bin/next", "build"]],
-  ["e2e", ["scripts/e2e.mjs"]],
+  ["e2e", ["scripts/e2e.mjs", "--reporter=list,json"]],
 ];
+
+function counts() {
+  let passed = 0;
+  let failed = 0;
+  if (existsSync(`${out}/vitest.json`)) {
+    const v = JSON.parse(readFileSync(`${out}/vitest.json`, "utf8"));
+    passed += v.numPassedTests ?? 0;
+    failed += v.numFailedTests ?? 0;
+  }
+  if (existsSync(`${out}/e2e.json`)) {
+    const p = JSON.parse(readFileSync(`${out}/e2e.json`, "utf8")).stats ?? {};
+    passed += (p.expected ?? 0) + (p.flaky ?? 0);
+    failed += p.unexpected ?? 0;
+  }
+  return { passed, failed };
+}
+
 const only = process.env.TEST_STEPS?.split(",");
+let status = 0;
 for (const [name, args] of steps) {
   if (only && !only.includes(name.split(" ")[0])) continue;
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
   const r = spawnSync(process.execPath, args, { stdio: "inherit", env });
   console.log(`=== ${name}: ${r.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  if (r.status !== 0) {
+    status = r.status ?? 1;
+    break;
+  }
 }
+const { passed, failed } = counts();
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(status !== 0 ? status : failed > 0 ? 1 : 0);
