@@ -27,6 +27,7 @@ export const PERMISSIONS = {
   "report:withdraw-own": ["patient"],
   "profile:edit-own": ["patient"],
   "care:read-own": ["patient"],
+  "access-log:read-own": ["patient"],
   "case:read": ["doctor"],
   "evaluation:write": ["doctor"],
   "plan:write": ["doctor"],

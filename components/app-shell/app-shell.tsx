@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/permissions";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { LocaleSwitcher } from "./locale-switcher";
 import { Logo } from "./logo";
 import { MobileNav } from "./mobile-nav";
@@ -33,6 +34,7 @@ export async function AppShell({ user, children, actions }: { user: Actor; child
           </span>
           <div className="ml-auto flex items-center gap-1 sm:gap-2">
             {actions}
+            {user.role !== "admin" ? <NotificationBell /> : null}
             <LocaleSwitcher />
             <ThemeToggle />
             <UserMenu name={user.name} email={user.email} roleLabel={t(`common.roles.${user.role}`)} />

@@ -1,0 +1,28 @@
+import type { Notification } from "@/lib/db/schema";
+import type { Role } from "@/lib/permissions";
+
+export type NotificationKind = Notification["kind"];
+
+export const NOTIFICATION_KINDS = [
+  "urgent_report",
+  "plan_published",
+  "referral_updated",
+  "injection_scheduled",
+  "break_glass",
+] as const satisfies readonly NotificationKind[];
+
+/** Where a notification leads: the page of the receiving role where the change shows. Pure. */
+export function notificationHref(kind: NotificationKind, role: Role): string {
+  switch (role) {
+    case "patient":
+      if (kind === "plan_published" || kind === "referral_updated" || kind === "injection_scheduled") {
+        return "/patient/care";
+      }
+      // A clinician opened the record in an emergency: the patient sees it in "Who saw my record".
+      return kind === "break_glass" ? "/patient/access" : "/patient";
+    case "doctor":
+      return "/doctor";
+    case "admin":
+      return "/admin";
+  }
+}

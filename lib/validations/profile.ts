@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { CONDITIONS, MEDICINES, SEXES } from "@/lib/domain/report-fields";
+import type { FormState } from "./common";
+
+export const PROFILE_TEXT_MAX = 500;
+export const MAX_AGE_YEARS = 120;
+// Dates of birth are calendar dates; "today" is the clinic's today, not the server's UTC one.
+const CLINIC_TIME_ZONE = "Europe/Paris";
+
+export type ProfileField =
+  "dateOfBirth" | "sex" | "conditions" | "conditionsOther" | "medicines" | "medicinesOther";
+export type ProfileFormState = FormState<ProfileField>;
+
+/** YYYY-MM-DD of `now` in the clinic's time zone. */
+export function clinicToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: CLINIC_TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+}
+
+function isRealDate(iso: string): boolean {
+  const [y, m, d] = iso.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Completed years between a birth date and today (both YYYY-MM-DD). */
+export function ageOn(birth: string, today: string): number {
+  const [by, bm, bd] = birth.split("-").map(Number);
+  const [ty, tm, td] = today.split("-").map(Number);
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+// Idempotent (null stays null), so the DAL can parse a value the action already parsed.
+const freeText = z
+  .string()
+  .trim()
+  .max(PROFILE_TEXT_MAX, { error: "too_long" })
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+const uniqueCodes = <T extends readonly [string, ...string[]]>(codes: T) =>
+  z
+    .array(z.enum(codes, { error: "invalid" }))
+    .max(codes.length * 2, { error: "invalid" })
+    .transform((list) => codes.filter((c) => list.includes(c)) as T[number][]);
+
+/** The profile form and updateOwnProfile share this; `now` is injectable so tests can pin "today". */
+export function makeProfileSchema(now: () => Date = () => new Date()) {
+  return z.object({
+    dateOfBirth: z
+      .string({ error: "required" })
+      .trim()
+      .min(1, { error: "required" })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid", abort: true })
+      .refine(isRealDate, { error: "dateInvalid", abort: true })
+      .refine((v) => v <= clinicToday(now()), { error: "birthDateFuture", abort: true })
+      .refine((v) => ageOn(v, clinicToday(now())) <= MAX_AGE_YEARS, { error: "birthDateTooOld" }),
+    sex: z.enum(SEXES, {
+      error: (issue) => (issue.input == null || issue.input === "" ? "required" : "invalid"),
+    }),
+    conditions: uniqueCodes(CONDITIONS),
+    conditionsOther: freeText,
+    medicines: uniqueCodes(MEDICINES),
+    medicinesOther: freeText,
+  });
+}
+
+export const profileSchema = makeProfileSchema();
+export type ProfileInput = z.output<typeof profileSchema>;
+
+/** FormData → the shape the schema reads (checkbox groups arrive as repeated keys). */
+export function profileFormValues(formData: FormData) {
+  const text = (k: string) => {
+    const v = formData.get(k);
+    return typeof v === "string" ? v : undefined;
+  };
+  const list = (k: string) => formData.getAll(k).filter((v): v is string => typeof v === "string");
+  return {
+    dateOfBirth: text("dateOfBirth") ?? "",
+    sex: text("sex"),
+    conditions: list("conditions"),
+    conditionsOther: text("conditionsOther"),
+    medicines: list("medicines"),
+    medicinesOther: text("medicinesOther"),
+  };
+}
