@@ -14,6 +14,7 @@ export type AuditAction =
   | "report.list"
   | "report.withdraw"
   | "report.export"
+  | "report.trends"
   | "care.read"
   | "access_log.read"
   | "notification.read"

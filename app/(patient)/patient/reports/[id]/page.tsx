@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArrowLeft, CheckCircle2, Info, PlusCircle } from "lucide-react";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/common/page-header";
+import { ReportSummary } from "@/components/report/report-summary";
+import { TriageAdvice } from "@/components/report/triage-advice";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { getOwnReport, type OwnReport } from "@/lib/dal/reports";
+import { requireRole } from "@/lib/dal/session";
+import { isDalError } from "@/lib/errors";
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("report.result");
+  return { title: t("metaTitle") };
+}
+
+export default async function ReportResultPage({ params, searchParams }: Props) {
+  const actor = await requireRole("patient");
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  let report: OwnReport;
+  try {
+    report = await getOwnReport(actor, id);
+  } catch (err) {
+    if (isDalError(err) && err.code === "not_found") notFound();
+    throw err;
+  }
+  const [t, format] = await Promise.all([getTranslations("report.result"), getFormatter()]);
+  const justSent = query.new === "1" && report.status === "active";
+
+  // Slot for actions on this report (the lead adds "Withdraw" here, for an active report).
+  const actions: ReactNode = null;
+
+  return (
+    <div className="mx-auto grid w-full max-w-3xl gap-6">
+      <Link
+        href="/patient/reports"
+        className="text-muted-foreground hover:text-foreground -mb-2 inline-flex w-fit items-center gap-1.5 rounded-sm text-sm outline-none focus-visible:ring-[3px]"
+      >
+        <ArrowLeft aria-hidden className="size-4" />
+        {t("myReports")}
+      </Link>
+      <PageHeader
+        title={t("title")}
+        description={t("reportedOn", {
+          date: format.dateTime(report.createdAt, { dateStyle: "long", timeStyle: "short" }),
+        })}
+      />
+
+      {justSent ? (
+        <Alert role="status" className="border-routine/40" data-testid="report-sent">
+          <CheckCircle2 aria-hidden className="text-routine" />
+          <AlertDescription className="text-foreground">{t("sent")}</AlertDescription>
+        </Alert>
+      ) : null}
+
+      {report.status === "withdrawn" ? (
+        <Alert role="status" data-testid="report-withdrawn">
+          <Info aria-hidden />
+          <AlertDescription className="text-foreground">
+            <p>
+              {t("withdrawn", {
+                date: format.dateTime(report.withdrawnAt ?? report.createdAt, { dateStyle: "long" }),
+              })}
+            </p>
+            {report.withdrawnReason ? (
+              <p>{t("withdrawnReason", { reason: report.withdrawnReason })}</p>
+            ) : null}
+          </AlertDescription>
+        </Alert>
+      ) : (
+        <TriageAdvice level={report.triage.level} reasons={report.triage.reasons} />
+      )}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2 className="text-lg">{t("whatYouReported")}</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          <ReportSummary report={report} />
+        </CardContent>
+      </Card>
+
+      <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center" data-testid="report-actions">
+        <Button asChild variant="outline" size="lg" className="h-11">
+          <Link href="/patient/reports">{t("myReports")}</Link>
+        </Button>
+        <Button asChild size="lg" className="h-11">
+          <Link href="/patient/reports/new">
+            <PlusCircle aria-hidden /> {t("reportAnother")}
+          </Link>
+        </Button>
+        {actions ? <div className="sm:ml-auto">{actions}</div> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { BodySite, Condition, Side, Trigger } from "@/lib/domain/report-fields";
+import type { Impact, Pattern, Relief } from "@/lib/domain/triage";
+import { localInputToIso, toLocalInputValue, type ReportField } from "@/lib/validations/report";
+
+/** The form's state: what the patient has picked so far, nothing parsed yet. */
+export type ReportDraft = {
+  /** The datetime-local value, "YYYY-MM-DDTHH:mm" in the browser's time zone. */
+  startedLocal: string;
+  ongoing: boolean;
+  duration: string;
+  painScore: number | null;
+  relief: Relief | null;
+  pattern: Pattern | null;
+  handImpact: Impact | null;
+  walkingImpact: Impact | null;
+  sites: { site: BodySite; side: Side | null }[];
+  triggers: Trigger[];
+  conditions: Condition[];
+  notes: string;
+};
+
+export function emptyDraft(now: Date, conditions: Condition[] = []): ReportDraft {
+  return {
+    startedLocal: toLocalInputValue(now),
+    ongoing: false,
+    duration: "",
+    painScore: null,
+    relief: null,
+    pattern: null,
+    handImpact: null,
+    walkingImpact: null,
+    sites: [],
+    triggers: [],
+    conditions,
+    notes: "",
+  };
+}
+
+/** The draft as the shared schema's raw input: the same object the action rebuilds from FormData. */
+export function draftToRaw(d: ReportDraft): Record<ReportField, unknown> {
+  const duration = d.duration.trim();
+  return {
+    startedAt: localInputToIso(d.startedLocal),
+    ongoing: d.ongoing,
+    // An ongoing episode hides the duration field: what was typed before does not count.
+    durationMinutes: d.ongoing || duration === "" ? null : Number(duration),
+    painScore: d.painScore ?? undefined,
+    relief: d.relief ?? undefined,
+    pattern: d.pattern ?? undefined,
+    handImpact: d.handImpact ?? undefined,
+    walkingImpact: d.walkingImpact ?? undefined,
+    sites: d.sites.map((s) => ({ site: s.site, side: s.side ?? "" })),
+    triggers: d.triggers,
+    conditions: d.conditions,
+    notes: d.notes,
+  };
+}
+
+/** The schema field each draft key feeds (a server error on that field is out of date once it changes). */
+export const DRAFT_FIELD: Record<keyof ReportDraft, ReportField> = {
+  startedLocal: "startedAt",
+  ongoing: "ongoing",
+  duration: "durationMinutes",
+  painScore: "painScore",
+  relief: "relief",
+  pattern: "pattern",
+  handImpact: "handImpact",
+  walkingImpact: "walkingImpact",
+  sites: "sites",
+  triggers: "triggers",
+  conditions: "conditions",
+  notes: "notes",
+};

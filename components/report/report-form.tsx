@@ -1,0 +1,252 @@
+"use client";
+
+import {
+  startTransition,
+  useActionState,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+} from "react";
+import { useTranslations } from "next-intl";
+import { AlertCircle, Lock, Send } from "lucide-react";
+import { createReportAction } from "@/app/(patient)/patient/reports/new/actions";
+import { useErrorText } from "@/components/forms/form-message";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CONDITIONS, TRIGGERS, type Condition } from "@/lib/domain/report-fields";
+import { IMPACT_LEVELS, PATTERN_OPTIONS, RELIEF_OPTIONS } from "@/lib/domain/triage";
+import type { FieldErrors } from "@/lib/validations/common";
+import { REPORT_FIELDS, validateReport, type ReportField } from "@/lib/validations/report";
+import { BodySitePicker } from "./body-site-picker";
+import { CheckboxCards, RadioCards } from "./choice-group";
+import { focusField } from "./field-ids";
+import { FormSection } from "./form-section";
+import { NotesField } from "./notes-field";
+import { PainScale } from "./pain-scale";
+import { DRAFT_FIELD, draftToRaw, emptyDraft, type ReportDraft } from "./report-draft";
+import { ReportFormSkeleton } from "./report-skeletons";
+import { WhenFields } from "./when-fields";
+
+const noSubscription = () => () => {};
+
+/**
+ * The form starts at "now" in the browser's time zone, which the server cannot know: it renders after
+ * hydration (a skeleton first), so the default is right and no hydration mismatch is possible.
+ */
+export function ReportForm({ profileConditions }: { profileConditions: Condition[] }) {
+  const t = useTranslations("common");
+  const isClient = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  return isClient ? (
+    <ReportFormBody profileConditions={profileConditions} />
+  ) : (
+    <ReportFormSkeleton label={t("loading")} />
+  );
+}
+
+function ReportFormBody({ profileConditions }: { profileConditions: Condition[] }) {
+  const t = useTranslations("report");
+  const tf = useTranslations("fields");
+  const errorText = useErrorText("report.errors");
+  const [state, formAction, pending] = useActionState(createReportAction, null);
+  const [draft, setDraft] = useState<ReportDraft>(() => emptyDraft(new Date()));
+  const [attempted, setAttempted] = useState(false);
+  // Fields edited since the last submit: the server's errors about them no longer apply.
+  const [edited, setEdited] = useState<ReadonlySet<ReportField>>(new Set());
+
+  const raw = draftToRaw(draft);
+  const failed = state && !state.ok ? state : null;
+  const serverErrors = Object.fromEntries(
+    Object.entries(failed?.fieldErrors ?? {}).filter(([k]) => !edited.has(k as ReportField)),
+  ) as FieldErrors<ReportField>;
+  // After the first attempt, every change re-runs the same schema as the server.
+  const errors: FieldErrors<ReportField> = { ...serverErrors, ...(attempted ? validateReport(raw) : {}) };
+  const err = (field: ReportField) => errorText(errors[field]);
+
+  // The server refused a field the browser accepted (say, a phone clock running fast): take the patient there.
+  useEffect(() => {
+    const first = state && !state.ok ? REPORT_FIELDS.find((f) => state.fieldErrors[f]) : undefined;
+    if (first) focusField(first);
+  }, [state]);
+
+  function set<K extends keyof ReportDraft>(key: K, value: ReportDraft[K]) {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setEdited((prev) => new Set(prev).add(DRAFT_FIELD[key]));
+  }
+
+  // Dispatched by hand rather than through <form action>: React resets a form after its action, and the
+  // Radix radios and checkboxes answer a reset by dropping their value, so a refused report would lose answers.
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setAttempted(true);
+    const found = validateReport(raw);
+    const first = REPORT_FIELDS.find((f) => found[f]);
+    if (first) {
+      requestAnimationFrame(() => focusField(first));
+      return;
+    }
+    setEdited(new Set());
+    const formData = new FormData(e.currentTarget);
+    startTransition(() => formAction(formData));
+  }
+
+  const label = (ns: string, value: string) => tf(`${ns}.${value}`);
+  const options = <T extends string>(values: readonly T[], ns: string) =>
+    values.map((value) => ({ value, label: label(ns, value) }));
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-6 [&_*]:scroll-mt-24" data-testid="report-form">
+      <HiddenFields raw={raw} />
+
+      <FormSection id="when" step={1} title={t("sections.when")}>
+        <WhenFields
+          draft={draft}
+          set={set}
+          errors={{
+            startedAt: err("startedAt"),
+            ongoing: err("ongoing"),
+            durationMinutes: err("durationMinutes"),
+          }}
+        />
+      </FormSection>
+
+      <FormSection id="where" step={2} title={t("sections.where")}>
+        <BodySitePicker
+          value={draft.sites}
+          onChange={(v) => set("sites", v)}
+          error={err("sites")}
+          sideMissing={errors.sites === "side_required"}
+        />
+      </FormSection>
+
+      <FormSection id="feeling" step={3} title={t("sections.feeling")}>
+        <PainScale value={draft.painScore} onChange={(v) => set("painScore", v)} error={err("painScore")} />
+        <RadioCards
+          name="relief"
+          title={t("form.relief")}
+          options={options(RELIEF_OPTIONS, "relief")}
+          value={draft.relief}
+          onChange={(v) => set("relief", v)}
+          error={err("relief")}
+        />
+        <RadioCards
+          name="pattern"
+          title={t("form.pattern")}
+          options={options(PATTERN_OPTIONS, "pattern")}
+          value={draft.pattern}
+          onChange={(v) => set("pattern", v)}
+          error={err("pattern")}
+          className="sm:grid-cols-1"
+        />
+      </FormSection>
+
+      <FormSection id="daily" step={4} title={t("sections.daily")}>
+        <RadioCards
+          name="handImpact"
+          title={t("form.handImpact")}
+          options={options(IMPACT_LEVELS, "impact")}
+          value={draft.handImpact}
+          onChange={(v) => set("handImpact", v)}
+          error={err("handImpact")}
+        />
+        <RadioCards
+          name="walkingImpact"
+          title={t("form.walkingImpact")}
+          options={options(IMPACT_LEVELS, "impact")}
+          value={draft.walkingImpact}
+          onChange={(v) => set("walkingImpact", v)}
+          error={err("walkingImpact")}
+        />
+      </FormSection>
+
+      <FormSection id="details" step={5} title={t("sections.details")} hint={t("sections.detailsHint")}>
+        <CheckboxCards
+          name="triggers"
+          title={t("form.triggers")}
+          hint={t("form.triggersHint")}
+          options={options(TRIGGERS, "trigger")}
+          values={draft.triggers}
+          onChange={(v) => set("triggers", v)}
+          error={err("triggers")}
+        />
+        <CheckboxCards
+          name="conditions"
+          title={t("form.conditions")}
+          hint={t("form.conditionsHint")}
+          options={CONDITIONS.map((c) => ({
+            value: c,
+            label: tf(`condition.${c}`),
+            badge: profileConditions.includes(c) ? t("form.fromProfile") : undefined,
+          }))}
+          values={draft.conditions}
+          locked={profileConditions}
+          onChange={(v) =>
+            set(
+              "conditions",
+              v.filter((c) => !profileConditions.includes(c)),
+            )
+          }
+          error={err("conditions")}
+        />
+        <NotesField value={draft.notes} onChange={(v) => set("notes", v)} error={err("notes")} />
+      </FormSection>
+
+      {failed?.formError ? (
+        <Alert variant="destructive" data-testid="form-error">
+          <AlertCircle aria-hidden />
+          <AlertDescription>{errorText(failed.formError)}</AlertDescription>
+        </Alert>
+      ) : null}
+      <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-between">
+        <p className="text-muted-foreground flex items-center gap-2 text-sm">
+          <Lock aria-hidden className="size-4 shrink-0" />
+          {t("form.privacy")}
+        </p>
+        <Button
+          type="submit"
+          size="lg"
+          className="h-12 w-full text-base sm:w-auto"
+          disabled={pending}
+          data-testid="submit-report"
+        >
+          <Send aria-hidden />
+          {pending ? t("form.submitting") : t("form.submit")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** What the action receives: the draft already in the schema's raw shape (sites as JSON). */
+function HiddenFields({ raw }: { raw: ReturnType<typeof draftToRaw> }) {
+  const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
+  return (
+    <>
+      {(
+        [
+          "startedAt",
+          "ongoing",
+          "durationMinutes",
+          "painScore",
+          "relief",
+          "pattern",
+          "handImpact",
+          "walkingImpact",
+        ] as const
+      ).map((k) => (
+        <input key={k} type="hidden" name={k} value={str(raw[k])} />
+      ))}
+      <input type="hidden" name="sites" value={JSON.stringify(raw.sites)} />
+      {(raw.triggers as string[]).map((v) => (
+        <input key={`t-${v}`} type="hidden" name="triggers" value={v} />
+      ))}
+      {(raw.conditions as string[]).map((v) => (
+        <input key={`c-${v}`} type="hidden" name="conditions" value={v} />
+      ))}
+    </>
+  );
+}

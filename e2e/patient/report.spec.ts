@@ -1,0 +1,250 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible, uniqueEmail } from "../fixtures";
+
+const PASSWORD = "a long enough password";
+const REPORT_URL = /\/patient\/reports\/[0-9a-f-]{36}\?new=1$/;
+
+/** Each test registers its own patient, so specs run in parallel and start with no reports. */
+async function registerPatient(page: Page, name = "Report Tester") {
+  await page.goto("/register");
+  await page.locator('input[name="name"]').fill(name);
+  await page.locator('input[name="email"]').fill(uniqueEmail("report"));
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.locator('input[name="confirmPassword"]').fill(PASSWORD);
+  await page.locator('form button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/patient\/profile/, { timeout: 30_000 });
+}
+
+async function openForm(page: Page) {
+  await page.goto("/patient/reports/new");
+  await expect(page.getByTestId("report-form")).toBeVisible({ timeout: 30_000 });
+}
+
+/** Presses Tab until the element matching `selector` has focus: the page is driven by the keyboard alone. */
+async function tabTo(page: Page, selector: string, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** An arrow key held like a person does (Radix radios choose on focus only while the key is down). */
+async function arrow(page: Page, key: "ArrowRight" | "ArrowLeft") {
+  await page.keyboard.press(key, { delay: 60 });
+}
+
+/** Counts posts to the form's server action. */
+function countPosts(page: Page) {
+  const posts = { count: 0 };
+  page.on("request", (r) => {
+    if (r.method() === "POST" && new URL(r.url()).pathname === "/patient/reports/new") posts.count++;
+  });
+  return posts;
+}
+
+async function fillByMouse(page: Page, pain: number) {
+  await page.getByRole("radio", { name: /no, it has stopped|non, il s’est arrêté/i }).check();
+  await page.getByRole("button", { name: /^5 min$/ }).click();
+  await page.locator("#field-sites-hand").click();
+  await page.getByTestId("side-hand").getByRole("radio").nth(1).click(); // right
+  await page.getByTestId("pain-scale").getByRole("radio").nth(pain).click();
+  await page.locator("#field-relief-stretching_helped").click();
+  await page.locator("#field-pattern-single_cramp").click();
+  await page.locator("#field-handImpact-none").click();
+  await page.locator("#field-walkingImpact-none").click();
+}
+
+test.describe("patient reports an episode", () => {
+  test("empty and bad values get field-level messages, and nothing is sent", async ({ page }) => {
+    await registerPatient(page);
+    await openForm(page);
+    const posts = countPosts(page);
+    await expectAccessible(page);
+    await page.getByTestId("submit-report").click();
+
+    await expect(page.locator("#field-sites-error")).toHaveText(
+      "Choose at least one place where you felt the spasm.",
+    );
+    await expect(page.locator("#field-painScore-error")).toHaveText(
+      "Choose how painful it was, from 0 to 10.",
+    );
+    await expect(page.locator("#field-durationMinutes-error")).toHaveText(/how long it lasted/);
+    for (const f of ["relief", "pattern", "handImpact", "walkingImpact"]) {
+      await expect(page.locator(`#field-${f}-error`)).toHaveText("Choose one answer.");
+    }
+    const duration = page.locator("#field-durationMinutes");
+    await expect(duration).toHaveAttribute("aria-invalid", "true");
+    await expect(duration).toHaveAttribute("aria-describedby", /field-durationMinutes-error/);
+    // The first invalid field gets the focus.
+    await expect(duration).toBeFocused();
+    await expectAccessible(page);
+
+    // Live validation with the same rules after the first attempt.
+    await duration.fill("0");
+    await expect(page.locator("#field-durationMinutes-error")).toHaveText(/between 1 and 10,080/);
+    await duration.fill("10081");
+    await expect(page.locator("#field-durationMinutes-error")).toHaveText(/between 1 and 10,080/);
+    await duration.fill("20");
+    await expect(page.locator("#field-durationMinutes-error")).toHaveCount(0);
+    await page.locator("#field-startedAt").fill("2099-01-01T10:00");
+    await expect(page.locator("#field-startedAt-error")).toHaveText(/cannot be in the future/);
+    await page.getByTestId("pain-scale").getByRole("radio").nth(3).click();
+    await expect(page.locator("#field-painScore-error")).toHaveCount(0);
+    // A limb site without its side is still an error, pointing at the side choice.
+    await page.locator("#field-sites-calf").click();
+    await expect(page.locator("#field-sites-error")).toHaveText(/Choose the side/);
+    await expect(page.getByTestId("side-calf")).toHaveAttribute("aria-invalid", "true");
+
+    await page.getByTestId("submit-report").click();
+    await expect(page).toHaveURL(/\/patient\/reports\/new$/);
+    expect(posts.count).toBe(0);
+  });
+
+  test("when the server refuses the report, the form keeps every answer", async ({ page }) => {
+    await registerPatient(page);
+    // A phone whose clock runs two hours fast: the browser's checks pass, the server's clock refuses the start.
+    await page.clock.setFixedTime(new Date(Date.now() + 2 * 60 * 60_000));
+    await openForm(page);
+    const posts = countPosts(page);
+    await fillByMouse(page, 4);
+    await page.locator("#field-notes").fill("Kept after the refusal.");
+    await page.getByTestId("submit-report").click();
+
+    await expect(page.getByTestId("form-error")).toHaveText(
+      "Some answers need a correction: see the messages above.",
+    );
+    await expect(page.locator("#field-startedAt-error")).toHaveText(/cannot be in the future/);
+    await expect(page.locator("#field-startedAt")).toBeFocused();
+    expect(posts.count).toBe(1);
+    await expect(page).toHaveURL(/\/patient\/reports\/new$/);
+    await expect(page.locator("#field-notes")).toHaveValue("Kept after the refusal.");
+    await expect(page.getByTestId("pain-scale").getByRole("radio", { name: "4 out of 10" })).toBeChecked();
+    await expect(page.locator("#field-sites-hand")).toBeChecked();
+    await expect(page.getByTestId("side-hand").getByRole("radio", { name: "Right" })).toBeChecked();
+    await expect(page.locator("#field-durationMinutes")).toHaveValue("5");
+    // Correcting the field clears the server's message about it.
+    await page.locator("#field-startedAt").fill(
+      await page.evaluate(() => {
+        const d = new Date(Date.now() - 3 * 60 * 60_000);
+        const p = (n: number) => String(n).padStart(2, "0");
+        return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+      }),
+    );
+    await expect(page.locator("#field-startedAt-error")).toHaveCount(0);
+  });
+
+  test("a routine report filled by keyboard alone shows self-care advice", async ({ page }) => {
+    test.slow(); // one key at a time, each checked: about 70 steps
+    await registerPatient(page);
+    await openForm(page);
+    // From here on, keys only: Tab from the top of the page, Space, arrows, typing and Enter.
+
+    await tabTo(page, "#field-durationMinutes");
+    await page.keyboard.type("5");
+    await tabTo(page, "#field-sites-calf");
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Tab"); // into the calf's side choice
+    await arrow(page, "ArrowRight"); // left → right
+    await tabTo(page, '[data-testid="pain-scale"] [role="radio"]');
+    await arrow(page, "ArrowRight");
+    await arrow(page, "ArrowRight"); // 0 → 2
+    for (const field of ["relief", "pattern", "handImpact", "walkingImpact"]) {
+      await tabTo(page, `#field-${field} [role="radio"]`);
+      await page.keyboard.press("Space"); // the first answer
+    }
+    await tabTo(page, "#field-triggers-exercise_fatigue");
+    await page.keyboard.press("Space");
+    await tabTo(page, "#field-notes");
+    await page.keyboard.type("After a long walk.");
+    await tabTo(page, '[data-testid="submit-report"]');
+    await page.keyboard.press("Enter");
+
+    await expect(page).toHaveURL(REPORT_URL, { timeout: 30_000 });
+    const advice = page.getByTestId("triage-advice");
+    await expect(advice).toHaveAttribute("data-level", "routine");
+    await expect(advice).toContainText("Gently stretch the muscle");
+    await expect(advice).toContainText(
+      "Report again if it comes back, becomes very painful or does not stop.",
+    );
+    await expect(page.getByTestId("report-sent")).toBeVisible();
+    const summary = page.getByTestId("report-summary");
+    await expect(summary.locator('[data-row="sites"]')).toContainText("Calf · Right");
+    await expect(summary.locator('[data-row="pain"]')).toContainText("2 out of 10");
+    await expect(summary.locator('[data-row="duration"]')).toContainText("5 minutes");
+    await expect(summary.locator('[data-row="triggers"]')).toContainText("Exercise or tiredness");
+    await expect(summary.locator('[data-row="notes"]')).toContainText("After a long walk.");
+    await expectAccessible(page);
+
+    // The page streams behind its loading state, so "not found" is the page's content, not the HTTP status.
+    await page.goto("/patient/reports/not-a-uuid");
+    await expect(page.getByTestId("report-not-found")).toBeVisible();
+  });
+
+  test("an urgent report (pain 9) says to seek care now; another patient cannot open it", async ({
+    page,
+    browser,
+  }) => {
+    test.slow(); // registers two patients
+    await registerPatient(page);
+    await openForm(page);
+    await fillByMouse(page, 9);
+    await expectAccessible(page);
+    await page.getByTestId("submit-report").click();
+
+    await expect(page).toHaveURL(REPORT_URL, { timeout: 30_000 });
+    const advice = page.getByTestId("triage-advice");
+    await expect(advice).toHaveAttribute("data-level", "urgent");
+    await expect(advice.getByRole("heading", { name: "Get medical care now" })).toBeVisible();
+    await expect(page.getByTestId("seek-care-now")).toContainText("call 15 (SAMU) or 112 now");
+    await expect(advice.locator('[data-reason="EXTREME_PAIN"]')).toHaveText(
+      "You rated the pain 8 or more out of 10.",
+    );
+    await expect(advice.getByRole("link", { name: "Call 15" })).toHaveAttribute("href", "tel:15");
+    await expectAccessible(page);
+
+    await expectHiddenFromAnotherPatient(browser, page.url());
+  });
+});
+
+async function expectHiddenFromAnotherPatient(browser: Browser, url: string) {
+  const other = await browser.newContext({ locale: "en-GB" });
+  const page = await other.newPage();
+  await registerPatient(page, "Other Patient");
+  await page.goto(url.replace(/\?.*$/, ""));
+  await expect(page.getByTestId("report-not-found")).toBeVisible();
+  await expect(page.getByTestId("triage-advice")).toHaveCount(0);
+  await other.close();
+}
+
+test.describe("in French", () => {
+  test.use({ locale: "fr-FR" });
+
+  test("errors and the result speak French", async ({ page }) => {
+    await registerPatient(page, "Patiente Test");
+    await openForm(page);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Signaler un épisode de spasme");
+    await page.getByTestId("submit-report").click();
+    await expect(page.locator("#field-sites-error")).toHaveText(
+      "Choisissez au moins un endroit où vous avez ressenti le spasme.",
+    );
+    await expect(page.locator("#field-painScore-error")).toHaveText(
+      "Indiquez l’intensité de la douleur, de 0 à 10.",
+    );
+    await expect(page.locator("#field-relief-error")).toHaveText("Choisissez une réponse.");
+
+    await fillByMouse(page, 5);
+    await page.getByTestId("submit-report").click();
+    await expect(page).toHaveURL(REPORT_URL, { timeout: 30_000 });
+    const advice = page.getByTestId("triage-advice");
+    await expect(advice).toHaveAttribute("data-level", "soon");
+    await expect(advice).toContainText("Un médecin examinera votre signalement prochainement");
+    await expect(advice.locator('[data-reason="PAINFUL"]')).toHaveText(
+      "Le spasme était douloureux (4 à 7 sur 10).",
+    );
+    await expect(page.getByTestId("report-summary").locator('[data-row="sites"]')).toContainText(
+      "Main et doigts · Droite",
+    );
+    await expectAccessible(page);
+  });
+});

@@ -1,0 +1,179 @@
+import { z } from "zod";
+import {
+  BODY_SITES,
+  CONDITIONS,
+  MIDLINE_SITES,
+  SIDES,
+  TRIGGERS,
+  type BodySite,
+} from "@/lib/domain/report-fields";
+import { IMPACT_LEVELS, PATTERN_OPTIONS, RELIEF_OPTIONS } from "@/lib/domain/triage";
+import { toFieldErrors, type FieldErrors, type FormState } from "./common";
+
+export const MAX_SITES = 10;
+export const MAX_DURATION_MINUTES = 10_080; // one week
+export const MAX_NOTES_LENGTH = 2000;
+/** A phone's clock may run a little ahead of the server's. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+export const MAX_REPORT_AGE_MS = 365 * 24 * 60 * 60_000;
+
+/** Field names in the order the form shows them (the form focuses the first invalid one). */
+export const REPORT_FIELDS = [
+  "startedAt",
+  "ongoing",
+  "durationMinutes",
+  "sites",
+  "painScore",
+  "relief",
+  "pattern",
+  "handImpact",
+  "walkingImpact",
+  "triggers",
+  "conditions",
+  "notes",
+] as const;
+export type ReportField = (typeof REPORT_FIELDS)[number];
+
+export function isMidlineSite(site: BodySite): boolean {
+  return MIDLINE_SITES.includes(site);
+}
+
+const siteSchema = z
+  .object({
+    site: z.enum(BODY_SITES, { error: "site_invalid" }),
+    side: z.enum(SIDES, { error: "side_required" }),
+  })
+  // Midline sites have no left or right; the other sites need one.
+  .refine((s) => (s.side === "midline") === isMidlineSite(s.site), { error: "side_required" });
+
+const startedAtSchema = z
+  .string({ error: "required" })
+  .min(1, { error: "required" })
+  .pipe(z.iso.datetime({ offset: true, error: "start_invalid" }))
+  .transform((s) => new Date(s))
+  .refine((d) => d.getTime() <= Date.now() + CLOCK_SKEW_MS, { error: "start_in_future" })
+  .refine((d) => d.getTime() >= Date.now() - MAX_REPORT_AGE_MS, { error: "start_too_old" });
+
+const intIn = (min: number, max: number, code: string) =>
+  z.number({ error: code }).int({ error: code }).min(min, { error: code }).max(max, { error: code });
+
+/** Picked from a list: unique values, in the list's order. */
+const subsetOf = <T extends readonly [string, ...string[]]>(values: T, code: string) =>
+  z
+    .array(z.enum(values, { error: code }), { error: code })
+    .max(values.length, { error: code })
+    .optional()
+    .transform((picked = []) => values.filter((v) => picked.includes(v)));
+
+export const reportSchema = z
+  .object({
+    startedAt: startedAtSchema,
+    ongoing: z.boolean({ error: "ongoing_required" }),
+    durationMinutes: intIn(1, MAX_DURATION_MINUTES, "duration_range")
+      .nullish()
+      .transform((d) => d ?? null),
+    painScore: z
+      .number({ error: "pain_required" })
+      .int({ error: "pain_range" })
+      .min(0, { error: "pain_range" })
+      .max(10, {
+        error: "pain_range",
+      }),
+    relief: z.enum(RELIEF_OPTIONS, { error: "choose_one" }),
+    pattern: z.enum(PATTERN_OPTIONS, { error: "choose_one" }),
+    handImpact: z.enum(IMPACT_LEVELS, { error: "choose_one" }),
+    walkingImpact: z.enum(IMPACT_LEVELS, { error: "choose_one" }),
+    sites: z
+      .array(siteSchema, { error: "site_required" })
+      .min(1, { error: "site_required" })
+      .max(MAX_SITES, { error: "sites_too_many" })
+      .refine((sites) => new Set(sites.map((s) => s.site)).size === sites.length, {
+        error: "site_duplicate",
+      }),
+    triggers: subsetOf(TRIGGERS, "invalid"),
+    conditions: subsetOf(CONDITIONS, "invalid"),
+    notes: z
+      .string({ error: "invalid" })
+      .trim()
+      .max(MAX_NOTES_LENGTH, { error: "notes_too_long" })
+      .optional()
+      .transform((s) => (s ? s : null)),
+  })
+  .refine((r) => r.ongoing || r.durationMinutes !== null, {
+    path: ["durationMinutes"],
+    error: "duration_required",
+    // Runs beside the other fields' errors (so the form shows them all at once), once both inputs are well-typed.
+    when: (payload) =>
+      !payload.issues.some((i) => i.path?.[0] === "ongoing" || i.path?.[0] === "durationMinutes"),
+  });
+
+/** What the form and the action hand to the schema (before parsing). */
+export type ReportRaw = z.input<typeof reportSchema>;
+/** What the DAL receives. */
+export type ReportInput = z.output<typeof reportSchema>;
+export type ReportFormState = FormState<ReportField>;
+
+/** Runs the shared schema and returns field errors as message codes (empty when valid). */
+export function validateReport(raw: unknown): FieldErrors<ReportField> {
+  const parsed = reportSchema.safeParse(raw);
+  return parsed.success ? {} : (toFieldErrors(parsed.error) as FieldErrors<ReportField>);
+}
+
+const pad = (n: number) => String(Math.abs(n)).padStart(2, "0");
+
+/** A Date as a datetime-local value ("YYYY-MM-DDTHH:mm") in the local time zone. */
+export function toLocalInputValue(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A datetime-local value → ISO 8601 with the browser's offset ("2026-11-25T14:30:00+01:00"), or "" if unreadable. */
+export function localInputToIso(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return "";
+  const d = new Date(value); // no offset in the string: the browser reads it as local time
+  if (Number.isNaN(d.getTime())) return "";
+  const offset = -d.getTimezoneOffset();
+  const sign = offset >= 0 ? "+" : "-";
+  return `${toLocalInputValue(d)}:00${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+}
+
+function text(formData: FormData, name: string): string {
+  const v = formData.get(name);
+  return typeof v === "string" ? v : "";
+}
+
+/** "" → null (not given), anything else → a number (NaN for junk, which the schema refuses). */
+function numberOrNull(value: string): number | null {
+  return value.trim() === "" ? null : Number(value);
+}
+
+function parseSites(json: string): unknown {
+  if (json === "") return [];
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return null; // refused by the schema as site_required
+  }
+}
+
+/**
+ * FormData from the report form → the raw object for `reportSchema`. Sites arrive as JSON in one hidden
+ * input; triggers and conditions as repeated fields. Types are left for the schema to judge.
+ */
+export function reportFormDataToRaw(formData: FormData): Record<ReportField, unknown> {
+  const ongoing = text(formData, "ongoing");
+  const ongoingValue = ongoing === "true" ? true : ongoing === "false" ? false : null;
+  return {
+    startedAt: text(formData, "startedAt"),
+    ongoing: ongoingValue,
+    durationMinutes: numberOrNull(text(formData, "durationMinutes")),
+    painScore: numberOrNull(text(formData, "painScore")) ?? undefined,
+    relief: text(formData, "relief") || undefined,
+    pattern: text(formData, "pattern") || undefined,
+    handImpact: text(formData, "handImpact") || undefined,
+    walkingImpact: text(formData, "walkingImpact") || undefined,
+    sites: parseSites(text(formData, "sites")),
+    triggers: formData.getAll("triggers").filter((v) => typeof v === "string"),
+    conditions: formData.getAll("conditions").filter((v) => typeof v === "string"),
+    notes: text(formData, "notes"),
+  };
+}
