@@ -1,0 +1,44 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { withdrawOwnReport } from "@/lib/dal/report-history";
+import { requireRole } from "@/lib/dal/session";
+import { isDalError, type DalErrorCode } from "@/lib/errors";
+import { toFieldErrors } from "@/lib/validations/common";
+import { withdrawReportSchema, type WithdrawFormState } from "@/lib/validations/history";
+
+// DAL refusals as message codes (history.withdraw.errors.<code>, else errors.<code>).
+const DAL_FORM_ERRORS: Partial<Record<DalErrorCode, string>> = {
+  conflict: "already_withdrawn",
+  not_found: "not_found",
+  invalid: "invalid",
+  forbidden: "forbidden",
+  unauthenticated: "forbidden",
+};
+
+/** A patient withdraws one of their reports, with a reason. Public endpoint: session, schema and DAL all check. */
+export async function withdrawReportAction(
+  _prev: WithdrawFormState,
+  formData: FormData,
+): Promise<WithdrawFormState> {
+  const actor = await requireRole("patient");
+  const reason = formData.get("reason");
+  const values = { reason: typeof reason === "string" ? reason : "" };
+  const parsed = withdrawReportSchema.safeParse({ reportId: formData.get("reportId"), ...values });
+  if (!parsed.success) {
+    const { reportId, ...fieldErrors } = toFieldErrors(parsed.error);
+    // A tampered id is answered like someone else's report.
+    return { ok: false, fieldErrors, formError: reportId ? "not_found" : undefined, values };
+  }
+  try {
+    await withdrawOwnReport(actor, parsed.data);
+  } catch (err) {
+    if (!isDalError(err)) console.error(`[${actor.requestId}] withdrawOwnReport failed`, err);
+    const formError = (isDalError(err) && DAL_FORM_ERRORS[err.code]) || "withdraw_failed";
+    return { ok: false, fieldErrors: {}, formError, values };
+  }
+  revalidatePath("/patient/reports");
+  revalidatePath(`/patient/reports/${parsed.data.reportId}`);
+  revalidatePath("/patient/trends");
+  return { ok: true };
+}
