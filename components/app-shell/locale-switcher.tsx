@@ -23,7 +23,7 @@ export function LocaleSwitcher() {
         })
       }
     >
-      <SelectTrigger size="sm" aria-label={t("language")} className="w-auto gap-1.5" data-testid="locale-switcher">
+      <SelectTrigger size="sm" aria-label={t("language")} className="w-auto gap-1.5 max-sm:[&_[data-slot=select-value]]:sr-only" data-testid="locale-switcher">
         <Languages aria-hidden className="size-4" />
         <SelectValue />
       </SelectTrigger>

@@ -6,7 +6,7 @@ export function Logo({ name }: { name: string }) {
       <span className="bg-primary text-primary-foreground grid size-8 place-items-center rounded-lg">
         <Activity aria-hidden className="size-4" />
       </span>
-      <span className="text-lg">{name}</span>
+      <span className="text-lg max-[420px]:sr-only">{name}</span>
     </span>
   );
 }

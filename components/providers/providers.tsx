@@ -12,7 +12,7 @@ export function Providers({ children }: { children: ReactNode }) {
     <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
       <QueryClientProvider client={queryClient}>
         {children}
-        <Toaster richColors closeButton />
+        <Toaster closeButton />
       </QueryClientProvider>
     </ThemeProvider>
   );

@@ -1,11 +1,10 @@
 import type { ReactNode } from "react";
-import { redirect } from "next/navigation";
 import { AppShell } from "@/components/app-shell/app-shell";
-import { currentUser } from "@/lib/dal/session";
+import { requireRole } from "@/lib/dal/session";
 
-// Draws the admin frame. Not a security boundary: every page and action below calls requireRole("admin").
+// Draws the admin frame. Not the security boundary: every page and action below calls requireRole("admin") itself.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const user = await currentUser();
-  if (!user) redirect("/login");
+  // Pages check again; checking here too makes a wrong role get a 403 status before any page streams.
+  const user = await requireRole("admin");
   return <AppShell user={user}>{children}</AppShell>;
 }

@@ -1,11 +1,10 @@
 import type { ReactNode } from "react";
-import { redirect } from "next/navigation";
 import { AppShell } from "@/components/app-shell/app-shell";
-import { currentUser } from "@/lib/dal/session";
+import { requireRole } from "@/lib/dal/session";
 
-// Draws the patient frame. Not a security boundary: every page and action below calls requireRole("patient").
+// Draws the patient frame. Not the security boundary: every page and action below calls requireRole("patient") itself.
 export default async function PatientLayout({ children }: { children: ReactNode }) {
-  const user = await currentUser();
-  if (!user) redirect("/login");
+  // Pages check again; checking here too makes a wrong role get a 403 status before any page streams.
+  const user = await requireRole("patient");
   return <AppShell user={user}>{children}</AppShell>;
 }

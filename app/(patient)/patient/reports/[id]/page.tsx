@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { ArrowLeft, CheckCircle2, Info, PlusCircle } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/common/page-header";
+import { WithdrawReportDialog } from "@/components/history/withdraw-report-dialog";
 import { ReportSummary } from "@/components/report/report-summary";
 import { TriageAdvice } from "@/components/report/triage-advice";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -37,8 +38,8 @@ export default async function ReportResultPage({ params, searchParams }: Props) 
   const [t, format] = await Promise.all([getTranslations("report.result"), getFormatter()]);
   const justSent = query.new === "1" && report.status === "active";
 
-  // Slot for actions on this report (the lead adds "Withdraw" here, for an active report).
-  const actions: ReactNode = null;
+  const actions: ReactNode =
+    report.status === "active" ? <WithdrawReportDialog reportId={report.id} /> : null;
 
   return (
     <div className="mx-auto grid w-full max-w-3xl gap-6">
