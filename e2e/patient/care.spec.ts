@@ -1,27 +1,13 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, expectAccessible, uniqueEmail } from "../fixtures";
+import { expect, test } from "@playwright/test";
+import { DEMO, DEMO_PASSWORD, expectAccessible } from "../fixtures";
+import { registerPatient } from "../pages/patient";
 import { LoginPage } from "../pages/login-page";
-
-const PASSWORD = "e2e-password-long";
-
-async function registerNewPatient(page: Page) {
-  await page.goto("/register");
-  await page.locator('input[name="name"]').fill("Élodie Test");
-  await page.locator('input[name="email"]').fill(uniqueEmail("care"));
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.locator('input[name="confirmPassword"]').fill(PASSWORD);
-  await page.locator('form button[type="submit"]').click();
-  // The first server action on a fresh server can be slow (compile + hash).
-  await expect(page).toHaveURL(/\/patient\/profile\?welcome=1$/, { timeout: 30_000 });
-  // Radix checkboxes and radios only respond once hydrated; the dev server can be slow to send the chunks.
-  await page.waitForLoadState("networkidle");
-}
 
 test.describe("patient profile, care and access log", () => {
   test("a new patient completes the profile, then finds the empty care page and the access log", async ({
     page,
   }) => {
-    await registerNewPatient(page);
+    await registerPatient(page, { name: "Élodie Test", prefix: "care" });
     await expect(page.getByTestId("welcome-banner")).toBeVisible();
     await expect(page.getByTestId("welcome-banner").getByRole("link")).toHaveAttribute(
       "href",

@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, expectAccessible, uniqueEmail } from "../fixtures";
+import { DEMO, DEMO_PASSWORD, expectAccessible } from "../fixtures";
+import { fillFinishedReport, openReportForm, registerPatient, submitReport } from "../pages/patient";
 import { LoginPage } from "../pages/login-page";
 
 // Seeded with 3 reports (2 "soon", 1 "urgent"). These tests only read his data; the withdraw journey
 // registers its own patient.
 const LUCAS = "lucas.petit@demo.spasmcare.test";
 const EXPORT_URL = "/api/patient/reports/export";
-const PASSWORD = "a long enough password";
 
 async function signIn(page: Page, email: string) {
   const login = new LoginPage(page);
@@ -138,27 +138,10 @@ test("a doctor is refused the patient's export and history", async ({ page }) =>
 
 test.describe("withdrawing a report", () => {
   async function registerWithOneReport(page: Page) {
-    await page.goto("/register");
-    await page.locator('input[name="name"]').fill("Withdraw Tester");
-    await page.locator('input[name="email"]').fill(uniqueEmail("withdraw"));
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.locator('input[name="confirmPassword"]').fill(PASSWORD);
-    await page.locator('form button[type="submit"]').click();
-    await expect(page).toHaveURL(/\/patient\/profile/, { timeout: 30_000 });
-    // Through the real report form (built and tested in report.spec.ts).
-    await page.goto("/patient/reports/new");
-    await expect(page.getByTestId("report-form")).toBeVisible({ timeout: 30_000 });
-    await page.getByRole("radio", { name: /no, it has stopped|non, il s’est arrêté/i }).check();
-    await page.getByRole("button", { name: /^5 min$/ }).click();
-    await page.locator("#field-sites-calf").click();
-    await page.getByTestId("side-calf").getByRole("radio").first().click();
-    await page.getByTestId("pain-scale").getByRole("radio").nth(3).click();
-    await page.locator("#field-relief-stretching_helped").click();
-    await page.locator("#field-pattern-single_cramp").click();
-    await page.locator("#field-handImpact-none").click();
-    await page.locator("#field-walkingImpact-none").click();
-    await page.getByTestId("submit-report").click();
-    await expect(page).toHaveURL(/\/patient\/reports\/[0-9a-f-]{36}\?new=1$/, { timeout: 30_000 });
+    await registerPatient(page, { name: "Withdraw Tester", prefix: "withdraw" });
+    await openReportForm(page);
+    await fillFinishedReport(page, { pain: 3 });
+    await submitReport(page);
   }
 
   test("the patient withdraws a report with a reason; it stays listed, marked, and leaves the trends", async ({

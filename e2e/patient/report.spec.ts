@@ -1,24 +1,10 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, uniqueEmail } from "../fixtures";
+import { expectAccessible } from "../fixtures";
+import { openReportForm as openForm, registerPatient as register } from "../pages/patient";
 
-const PASSWORD = "a long enough password";
+const registerPatient = (page: Page, name = "Report Tester") => register(page, { name, prefix: "report" });
+
 const REPORT_URL = /\/patient\/reports\/[0-9a-f-]{36}\?new=1$/;
-
-/** Each test registers its own patient, so specs run in parallel and start with no reports. */
-async function registerPatient(page: Page, name = "Report Tester") {
-  await page.goto("/register");
-  await page.locator('input[name="name"]').fill(name);
-  await page.locator('input[name="email"]').fill(uniqueEmail("report"));
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.locator('input[name="confirmPassword"]').fill(PASSWORD);
-  await page.locator('form button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/patient\/profile/, { timeout: 30_000 });
-}
-
-async function openForm(page: Page) {
-  await page.goto("/patient/reports/new");
-  await expect(page.getByTestId("report-form")).toBeVisible({ timeout: 30_000 });
-}
 
 /** Presses Tab until the element matching `selector` has focus: the page is driven by the keyboard alone. */
 async function tabTo(page: Page, selector: string, max = 80) {
