@@ -13,7 +13,7 @@ import { Button } from "@/components/ui/button";
 import type { Condition, Medicine, Sex } from "@/lib/domain/report-fields";
 import { PROFILE_TEXT_MAX, type ProfileField } from "@/lib/validations/profile";
 import { ConditionsSection, MedicinesSection, SexField } from "./profile-sections";
-import { TextAreaField } from "./text-area-field";
+import { TextAreaField } from "@/components/forms/text-area-field";
 
 export type ProfileFormValues = {
   dateOfBirth: string;

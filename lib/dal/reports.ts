@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, eq, gte, lte } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
+import { recentEpisodeStarts } from "@/lib/db/report-queries";
 import { notifications, patientProfiles, reportSites, spasmReports } from "@/lib/db/schema";
 import {
   CONDITIONS,
@@ -11,7 +12,6 @@ import {
 } from "@/lib/domain/report-fields";
 import {
   countRecent,
-  RECENT_WINDOW_DAYS,
   triageReport,
   type Impact,
   type Pattern,
@@ -52,8 +52,6 @@ export type OwnReport = {
   createdAt: Date;
 };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 function mergeConditions(profile: readonly string[], report: readonly string[]): Condition[] {
   return CONDITIONS.filter((c) => profile.includes(c) || report.includes(c));
 }
@@ -92,22 +90,7 @@ export async function createReport(actor: Actor, input: CreateReportParams): Pro
       .where(eq(patientProfiles.userId, actor.id))
       .for("update");
     const conditions = mergeConditions(profile?.conditions ?? [], input.conditions);
-    const windowStart = new Date(input.startedAt.getTime() - RECENT_WINDOW_DAYS * DAY_MS);
-    const earlier = await tx
-      .select({ startedAt: spasmReports.startedAt })
-      .from(spasmReports)
-      .where(
-        and(
-          eq(spasmReports.patientId, actor.id),
-          eq(spasmReports.status, "active"),
-          gte(spasmReports.startedAt, windowStart),
-          lte(spasmReports.startedAt, input.startedAt),
-        ),
-      );
-    const recentCount = countRecent(
-      input.startedAt,
-      earlier.map((e) => e.startedAt),
-    );
+    const recentCount = countRecent(input.startedAt, await recentEpisodeStarts(tx, actor.id, input.startedAt));
     const triage = triageReport({
       painScore: input.painScore,
       ongoing: input.ongoing,

@@ -1,8 +1,9 @@
-import { and, eq, gte, lte, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { hashPassword } from "../auth/password";
 import type { BodySite, Condition, Side, Trigger } from "../domain/report-fields";
-import { countRecent, RECENT_WINDOW_DAYS, triageReport, type TriageInput } from "../domain/triage";
+import { countRecent, triageReport, type TriageInput } from "../domain/triage";
 import type { Db } from "./index";
+import { recentEpisodeStarts } from "./report-queries";
 import { clinicSettings, patientProfiles, reportSites, spasmReports, users } from "./schema";
 
 export const DEMO_PASSWORD = "SpasmCare-demo-2026";
@@ -164,22 +165,7 @@ function startOf(daysAgo: number, hour: number, now: Date): Date {
 /** Inserts one report triaged by the real rules, recentCount counted from the patient's earlier reports. */
 async function insertTriagedReport(db: Db, patientId: string, conditions: string[], r: DemoReport, now: Date) {
   const startedAt = startOf(r.daysAgo, r.hour, now);
-  const windowStart = new Date(startedAt.getTime() - RECENT_WINDOW_DAYS * 86_400_000);
-  const earlier = await db
-    .select({ startedAt: spasmReports.startedAt })
-    .from(spasmReports)
-    .where(
-      and(
-        eq(spasmReports.patientId, patientId),
-        eq(spasmReports.status, "active"),
-        gte(spasmReports.startedAt, windowStart),
-        lte(spasmReports.startedAt, startedAt),
-      ),
-    );
-  const recentCount = countRecent(
-    startedAt,
-    earlier.map((e) => e.startedAt),
-  );
+  const recentCount = countRecent(startedAt, await recentEpisodeStarts(db, patientId, startedAt));
   const triage = triageReport({ ...r, conditions, recentCount });
   const [report] = await db
     .insert(spasmReports)

@@ -1,28 +1,12 @@
-import { getTranslations } from "next-intl/server";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadingPage, SkeletonStack } from "@/components/common/loading-page";
 
-export default async function ProfileLoading() {
-  const t = await getTranslations("common");
+export default function ProfileLoading() {
   return (
-    <div className="grid gap-6" aria-busy="true">
-      <span className="sr-only" role="status">
-        {t("loading")}
-      </span>
-      <div className="grid gap-2">
-        <Skeleton className="h-8 w-48" />
-        <Skeleton className="h-5 w-96 max-w-full" />
-      </div>
+    <LoadingPage>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
-        <div className="grid gap-6">
-          <Skeleton className="h-56 rounded-xl" />
-          <Skeleton className="h-80 rounded-xl" />
-          <Skeleton className="h-48 rounded-xl" />
-        </div>
-        <div className="grid gap-4">
-          <Skeleton className="h-32 rounded-xl" />
-          <Skeleton className="h-40 rounded-xl" />
-        </div>
+        <SkeletonStack heights={["h-56", "h-80", "h-48"]} />
+        <SkeletonStack heights={["h-32", "h-40"]} />
       </div>
-    </div>
+    </LoadingPage>
   );
 }

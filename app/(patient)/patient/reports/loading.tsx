@@ -1,23 +1,16 @@
-import { getTranslations } from "next-intl/server";
+import { LoadingPage } from "@/components/common/loading-page";
 import { Skeleton } from "@/components/ui/skeleton";
 
-export default async function ReportHistoryLoading() {
-  const t = await getTranslations("common");
+export default function ReportHistoryLoading() {
   return (
-    <div className="grid gap-6" aria-busy="true">
-      <span className="sr-only" role="status">
-        {t("loading")}
-      </span>
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
-        <div className="grid gap-2">
-          <Skeleton className="h-8 w-48" />
-          <Skeleton className="h-5 w-[32rem] max-w-full" />
-        </div>
+    <LoadingPage
+      actions={
         <div className="flex gap-2">
           <Skeleton className="h-9 w-52" />
           <Skeleton className="h-9 w-44" />
         </div>
-      </div>
+      }
+    >
       <div className="flex flex-col gap-3 sm:flex-row">
         <Skeleton className="h-14 w-full sm:w-56" />
         <Skeleton className="h-14 w-full sm:w-56" />
@@ -34,6 +27,6 @@ export default async function ReportHistoryLoading() {
           </div>
         ))}
       </div>
-    </div>
+    </LoadingPage>
   );
 }

@@ -1,17 +1,9 @@
-import { getTranslations } from "next-intl/server";
+import { LoadingPage } from "@/components/common/loading-page";
 import { Skeleton } from "@/components/ui/skeleton";
 
-export default async function TrendsLoading() {
-  const t = await getTranslations("common");
+export default function TrendsLoading() {
   return (
-    <div className="grid gap-6" aria-busy="true">
-      <span className="sr-only" role="status">
-        {t("loading")}
-      </span>
-      <div className="grid gap-2">
-        <Skeleton className="h-8 w-40" />
-        <Skeleton className="h-5 w-[36rem] max-w-full" />
-      </div>
+    <LoadingPage>
       <div className="flex flex-col gap-3 sm:flex-row">
         <Skeleton className="h-14 w-full sm:w-56" />
         <Skeleton className="h-14 w-full sm:w-56" />
@@ -25,6 +17,6 @@ export default async function TrendsLoading() {
         <Skeleton className="h-80 rounded-xl" />
         <Skeleton className="h-80 rounded-xl" />
       </div>
-    </div>
+    </LoadingPage>
   );
 }
