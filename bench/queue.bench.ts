@@ -18,11 +18,17 @@ const client = new PGlite();
 const db = drizzle(client, { schema }) as unknown as Db;
 await migrate(drizzle(client), { migrationsFolder: "drizzle" });
 const doctorId = randomUUID();
-await db.insert(schema.users).values({ id: doctorId, email: "bench-dr@x.test", name: "Dr Bench", role: "doctor", passwordHash: "x" });
+await db
+  .insert(schema.users)
+  .values({ id: doctorId, email: "bench-dr@x.test", name: "Dr Bench", role: "doctor", passwordHash: "x" });
 for (let p = 0; p < PATIENTS; p++) {
   const id = randomUUID();
-  await db.insert(schema.users).values({ id, email: `p${p}@x.test`, name: `Patient ${p}`, role: "patient", passwordHash: "x" });
-  await db.insert(schema.patientProfiles).values({ userId: id, assignedDoctorId: p % 3 === 0 ? null : doctorId });
+  await db
+    .insert(schema.users)
+    .values({ id, email: `p${p}@x.test`, name: `Patient ${p}`, role: "patient", passwordHash: "x" });
+  await db
+    .insert(schema.patientProfiles)
+    .values({ userId: id, assignedDoctorId: p % 3 === 0 ? null : doctorId });
   await db.insert(schema.spasmReports).values(
     Array.from({ length: REPORTS }, (_, r) => ({
       patientId: id,
@@ -42,11 +48,20 @@ for (let p = 0; p < PATIENTS; p++) {
   );
 }
 setDb(db);
-const doctor: Actor = { id: doctorId, role: "doctor", name: "Dr Bench", email: "bench-dr@x.test", locale: "en", requestId: "bench" };
+const doctor: Actor = {
+  id: doctorId,
+  role: "doctor",
+  name: "Dr Bench",
+  email: "bench-dr@x.test",
+  locale: "en",
+  requestId: "bench",
+};
 
 afterAll(async () => {
   const peak = process.resourceUsage().maxRSS / 1024; // KiB → MiB
-  console.log(`queue bench: peak resident memory ${peak.toFixed(0)} MiB (${PATIENTS} patients × ${REPORTS} reports)`);
+  console.log(
+    `queue bench: peak resident memory ${peak.toFixed(0)} MiB (${PATIENTS} patients × ${REPORTS} reports)`,
+  );
   await client.close();
 });
 

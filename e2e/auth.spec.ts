@@ -34,7 +34,9 @@ test.describe("sign-in and roles", () => {
     const error = page.getByTestId("form-error");
     await expect(error).toBeVisible();
     await login.signIn("nobody-here@demo.spasmcare.test", "definitely-not-it");
-    await expect(error).toHaveText(/e-mail or password is incorrect|adresse e-mail ou le mot de passe est incorrect/i);
+    await expect(error).toHaveText(
+      /e-mail or password is incorrect|adresse e-mail ou le mot de passe est incorrect/i,
+    );
     await expect(page).toHaveURL(/\/login/);
   });
 

@@ -21,18 +21,27 @@ async function askPassword(): Promise<string> {
 
 async function main() {
   const email = arg("email")?.trim().toLowerCase();
-  if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new Error("Usage: npm run create-admin -- --email admin@clinic.fr");
+  if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+    throw new Error("Usage: npm run create-admin -- --email admin@clinic.fr");
   const name = arg("name") ?? "Administrator";
   const password = await askPassword();
   if (password.length < 10) throw new Error("The password must be at least 10 characters.");
   const db = await getDb();
-  const [exists] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
+  const [exists] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`);
   if (exists) throw new Error(`An account with ${email} already exists.`);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await tx.insert(clinicSettings).values({ id: 1 }).onConflictDoNothing();
-    const [u] = await tx.insert(users).values({ email, name, role: "admin", passwordHash }).returning({ id: users.id });
-    await tx.insert(auditEvents).values({ action: "account.create", actorRole: "admin", entityType: "user", entityId: u.id });
+    const [u] = await tx
+      .insert(users)
+      .values({ email, name, role: "admin", passwordHash })
+      .returning({ id: users.id });
+    await tx
+      .insert(auditEvents)
+      .values({ action: "account.create", actorRole: "admin", entityType: "user", entityId: u.id });
   });
   await closeDb();
   console.log(`Admin ${email} created. Password: ${password}`);

@@ -13,11 +13,18 @@ if (!browser) {
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 if (browser.path) env.PLAYWRIGHT_CHROMIUM_EXECUTABLE = browser.path;
 if (!existsSync(".next/BUILD_ID") || process.env.E2E_REBUILD === "1") {
-  const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env });
+  const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    stdio: "inherit",
+    env,
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const run = spawnSync(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], {
-  stdio: "inherit",
-  env,
-});
+const run = spawnSync(
+  process.execPath,
+  ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)],
+  {
+    stdio: "inherit",
+    env,
+  },
+);
 process.exit(run.status ?? 1);

@@ -2,7 +2,12 @@
 import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
-const SYSTEM = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
+const SYSTEM = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+];
 
 async function playwrightOwn() {
   try {
@@ -32,7 +37,8 @@ export async function findBrowser({ install = false } = {}) {
   if (system) return { path: system, own: false };
   if (!install) return null;
   console.log("No Chromium found: trying `playwright install chromium`…");
-  if (tryRun("npx playwright install chromium") && (await playwrightOwn())) return { path: undefined, own: true };
+  if (tryRun("npx playwright install chromium") && (await playwrightOwn()))
+    return { path: undefined, own: true };
   if (process.getuid?.() === 0) {
     console.log("Trying Debian's chromium package…");
     tryRun("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium");

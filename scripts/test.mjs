@@ -1,4 +1,4 @@
-// `npm test`: lint, typecheck, unit + DAL integration (PGlite, and PostgreSQL with TEST_DATABASE_URL), build, e2e.
+// `npm test`: lint, format check, typecheck, unit + DAL integration (PGlite, and PostgreSQL with TEST_DATABASE_URL), build, e2e.
 // Ends with one summary line, "tests: N passed, N failed", counted from the vitest and Playwright JSON reports.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -9,10 +9,17 @@ mkdirSync(out, { recursive: true });
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/e2e.json` };
 const steps = [
   ["lint", ["node_modules/eslint/bin/eslint.js", "."]],
+  ["format", ["node_modules/prettier/bin/prettier.cjs", "--check", "."]],
   ["typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]],
   [
     "unit + integration",
-    ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest.json`],
+    [
+      "node_modules/vitest/vitest.mjs",
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${out}/vitest.json`,
+    ],
   ],
   ["build", ["node_modules/next/dist/bin/next", "build"]],
   ["e2e", ["scripts/e2e.mjs", "--reporter=list,json"]],
@@ -41,7 +48,9 @@ for (const [name, args] of steps) {
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
   const r = spawnSync(process.execPath, args, { stdio: "inherit", env });
-  console.log(`=== ${name}: ${r.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
+  console.log(
+    `=== ${name}: ${r.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`,
+  );
   if (r.status !== 0) {
     status = r.status ?? 1;
     break;

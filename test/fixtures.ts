@@ -28,7 +28,15 @@ export async function createUser(
       .insert(patientProfiles)
       .values({ userId: u.id, assignedDoctorId: opts.doctorId ?? null, conditions: opts.conditions ?? [] });
   }
-  return { id: u.id, role: u.role, name: u.name, email: u.email, locale: "en", requestId: randomUUID(), sessionVersion: u.sessionVersion };
+  return {
+    id: u.id,
+    role: u.role,
+    name: u.name,
+    email: u.email,
+    locale: "en",
+    requestId: randomUUID(),
+    sessionVersion: u.sessionVersion,
+  };
 }
 
 export async function getUserRow(db: Db, id: string) {

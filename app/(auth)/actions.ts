@@ -26,7 +26,12 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     await signIn("credentials", { ...parsed.data, redirectTo: safeCallback(formData.get("callbackUrl")) });
   } catch (err) {
     if (err instanceof AuthError) {
-      return { ok: false, fieldErrors: {}, formError: "invalidCredentials", values: { email: parsed.data.email } };
+      return {
+        ok: false,
+        fieldErrors: {},
+        formError: "invalidCredentials",
+        values: { email: parsed.data.email },
+      };
     }
     throw err; // NEXT_REDIRECT on success
   }
@@ -41,7 +46,8 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
   try {
     await registerPatient(parsed.data, await getRequestId());
   } catch (err) {
-    if (isDalError(err) && err.code === "email_taken") return { ok: false, fieldErrors: { email: "emailTaken" }, values };
+    if (isDalError(err) && err.code === "email_taken")
+      return { ok: false, fieldErrors: { email: "emailTaken" }, values };
     if (isDalError(err) && err.code === "registration_closed") {
       return { ok: false, fieldErrors: {}, formError: "registrationClosed", values };
     }

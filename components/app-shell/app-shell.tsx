@@ -12,7 +12,15 @@ import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
 
 /** The signed-in frame: header, role navigation, content. Drawing only; pages check access through the DAL. */
-export async function AppShell({ user, children, actions }: { user: Actor; children: ReactNode; actions?: ReactNode }) {
+export async function AppShell({
+  user,
+  children,
+  actions,
+}: {
+  user: Actor;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
   const t = await getTranslations();
   const items = NAV[user.role];
   return (

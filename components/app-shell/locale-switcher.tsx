@@ -23,7 +23,12 @@ export function LocaleSwitcher() {
         })
       }
     >
-      <SelectTrigger size="sm" aria-label={t("language")} className="w-auto gap-1.5 max-sm:[&_[data-slot=select-value]]:sr-only" data-testid="locale-switcher">
+      <SelectTrigger
+        size="sm"
+        aria-label={t("language")}
+        className="w-auto gap-1.5 max-sm:[&_[data-slot=select-value]]:sr-only"
+        data-testid="locale-switcher"
+      >
         <Languages aria-hidden className="size-4" />
         <SelectValue />
       </SelectTrigger>

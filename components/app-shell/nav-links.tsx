@@ -45,7 +45,15 @@ function isActive(pathname: string, href: string, all: NavItem[]): boolean {
   return best?.href === href && !all.some((i) => i.href === pathname);
 }
 
-export function NavLinks({ role, items, onNavigate }: { role: string; items: NavItem[]; onNavigate?: () => void }) {
+export function NavLinks({
+  role,
+  items,
+  onNavigate,
+}: {
+  role: string;
+  items: NavItem[];
+  onNavigate?: () => void;
+}) {
   const t = useTranslations(`nav.${role}`);
   const pathname = usePathname();
   return (

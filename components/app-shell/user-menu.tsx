@@ -28,7 +28,12 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" className="h-9 gap-2 px-2" aria-label={t("nav.userMenu")} data-testid="user-menu">
+        <Button
+          variant="ghost"
+          className="h-9 gap-2 px-2"
+          aria-label={t("nav.userMenu")}
+          data-testid="user-menu"
+        >
           <Avatar className="size-7">
             <AvatarFallback className="text-xs">{initials(name)}</AvatarFallback>
           </Avatar>

@@ -26,7 +26,9 @@ export function FieldFrame({
   children: (control: ControlProps) => ReactNode;
 }) {
   const id = `field-${name}`;
-  const describedBy = [description ? `${id}-desc` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  const describedBy = [description ? `${id}-desc` : null, error ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className="grid gap-2">
       <Label htmlFor={id}>{label}</Label>

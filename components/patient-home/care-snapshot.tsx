@@ -26,7 +26,9 @@ export async function CareSnapshot({ care }: { care: OwnCare }) {
         {next ? (
           <p className="flex items-start gap-2">
             <CalendarClock aria-hidden className="text-primary mt-0.5 size-4 shrink-0" />
-            {t("careNextInjection", { date: format.dateTime(new Date(`${next.scheduledOn}T12:00:00Z`), { dateStyle: "long" }) })}
+            {t("careNextInjection", {
+              date: format.dateTime(new Date(`${next.scheduledOn}T12:00:00Z`), { dateStyle: "long" }),
+            })}
           </p>
         ) : null}
         {openReferrals > 0 ? (

@@ -8,7 +8,11 @@ import { Card, CardContent, CardFooter, CardHeader, CardTitle } from "@/componen
 import type { ReportListItem } from "@/lib/dal/report-history";
 
 export async function RecentReports({ items }: { items: ReportListItem[] }) {
-  const [t, tf, format] = await Promise.all([getTranslations("patientHome"), getTranslations("fields"), getFormatter()]);
+  const [t, tf, format] = await Promise.all([
+    getTranslations("patientHome"),
+    getTranslations("fields"),
+    getFormatter(),
+  ]);
   return (
     <Card data-testid="recent-reports">
       <CardHeader>

@@ -19,3 +19,19 @@ export const CHART_COLORS = {
 } as const;
 
 export const AXIS_TICK = { fill: CHART_COLORS.axis, fontSize: 12 } as const;
+
+/** Shared by both weekly charts so their axes and frames line up. */
+export const WEEK_CHART_FRAME = {
+  responsive: true,
+  accessibilityLayer: false,
+  style: { width: "100%", height: 240 },
+  margin: { top: 8, right: 8, bottom: 0, left: 0 },
+} as const;
+
+export const WEEK_X_AXIS = {
+  dataKey: "label",
+  tick: AXIS_TICK,
+  tickLine: false,
+  axisLine: { stroke: CHART_COLORS.grid },
+  minTickGap: 12,
+} as const;

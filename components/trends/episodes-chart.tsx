@@ -2,26 +2,14 @@
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartTooltipCard } from "./chart-tooltip";
-import { AXIS_TICK, CHART_COLORS, type ChartWeek } from "./chart-types";
+import { AXIS_TICK, CHART_COLORS, type ChartWeek, WEEK_CHART_FRAME, WEEK_X_AXIS } from "./chart-types";
 
 /** Bars of episodes per week. Drawn for sighted users only: the page gives the same data as a table. */
 export function EpisodesChart({ weeks, seriesLabel }: { weeks: ChartWeek[]; seriesLabel: string }) {
   return (
-    <BarChart
-      responsive
-      accessibilityLayer={false}
-      data={weeks}
-      style={{ width: "100%", height: 240 }}
-      margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-    >
+    <BarChart {...WEEK_CHART_FRAME} data={weeks}>
       <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
-      <XAxis
-        dataKey="label"
-        tick={AXIS_TICK}
-        tickLine={false}
-        axisLine={{ stroke: CHART_COLORS.grid }}
-        minTickGap={12}
-      />
+      <XAxis {...WEEK_X_AXIS} />
       <YAxis allowDecimals={false} tick={AXIS_TICK} tickLine={false} axisLine={false} width={32} />
       <Tooltip
         cursor={{ fill: CHART_COLORS.cursor }}

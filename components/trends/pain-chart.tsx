@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartTooltipCard } from "./chart-tooltip";
-import { AXIS_TICK, CHART_COLORS, type ChartWeek } from "./chart-types";
+import { AXIS_TICK, CHART_COLORS, type ChartWeek, WEEK_CHART_FRAME, WEEK_X_AXIS } from "./chart-types";
 
 type Labels = { average: string; highest: string; noEpisode: string };
 
@@ -14,21 +14,9 @@ export function PainChart({ weeks, labels }: { weeks: ChartWeek[]; labels: Label
         <LegendItem label={labels.average} color={CHART_COLORS.average} />
         <LegendItem label={labels.highest} color={CHART_COLORS.highest} dashed />
       </ul>
-      <LineChart
-        responsive
-        accessibilityLayer={false}
-        data={weeks}
-        style={{ width: "100%", height: 240 }}
-        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-      >
+      <LineChart {...WEEK_CHART_FRAME} data={weeks}>
         <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
-        <XAxis
-          dataKey="label"
-          tick={AXIS_TICK}
-          tickLine={false}
-          axisLine={{ stroke: CHART_COLORS.grid }}
-          minTickGap={12}
-        />
+        <XAxis {...WEEK_X_AXIS} />
         <YAxis
           domain={[0, 10]}
           ticks={[0, 2, 4, 6, 8, 10]}

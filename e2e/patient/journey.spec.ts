@@ -26,7 +26,10 @@ for (const [lang, L] of Object.entries(LANGS)) {
 
     test(`register, profile, report, result, history, trends, withdraw (${lang})`, async ({ page }) => {
       test.slow();
-      await registerPatient(page, { name: lang === "fr" ? "Amélie Parcours" : "Journey Tester", prefix: `journey-${lang}` });
+      await registerPatient(page, {
+        name: lang === "fr" ? "Amélie Parcours" : "Journey Tester",
+        prefix: `journey-${lang}`,
+      });
       await expect(page.locator("html")).toHaveAttribute("lang", lang);
 
       // Profile

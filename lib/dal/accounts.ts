@@ -8,7 +8,11 @@ import { recordAudit } from "./audit";
 import { assertCan } from "./guard";
 
 /** Disables or re-enables an account. Bumping sessionVersion ends the user's live sessions at their next request. */
-export async function setAccountStatus(actor: Actor, userId: string, status: "active" | "disabled"): Promise<void> {
+export async function setAccountStatus(
+  actor: Actor,
+  userId: string,
+  status: "active" | "disabled",
+): Promise<void> {
   assertCan(actor, "account:manage");
   if (userId === actor.id) throw new DalError("invalid", "self");
   const db = await getDb();

@@ -27,8 +27,17 @@ export async function getAdminOverview(actor: Actor): Promise<AdminOverview> {
     db
       .select({ n: sql<number>`count(*)::int` })
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, "auth.sign_in"), eq(auditEvents.outcome, "failure"), gte(auditEvents.at, since))),
-    db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(gte(auditEvents.at, since)),
+      .where(
+        and(
+          eq(auditEvents.action, "auth.sign_in"),
+          eq(auditEvents.outcome, "failure"),
+          gte(auditEvents.at, since),
+        ),
+      ),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .where(gte(auditEvents.at, since)),
     isSelfRegistrationOpen(),
   ]);
   const accounts: AdminOverview["accounts"] = {

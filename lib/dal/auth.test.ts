@@ -26,7 +26,8 @@ describeDb("auth DAL", ({ db }) => {
 
   it(`locks the account after ${MAX_FAILED_LOGINS} failures, even for the right password`, async () => {
     const u = await createUser(db(), { role: "patient" });
-    for (let i = 0; i < MAX_FAILED_LOGINS; i++) await verifyCredentials({ email: u.email, password: "nope-nope-nope" });
+    for (let i = 0; i < MAX_FAILED_LOGINS; i++)
+      await verifyCredentials({ email: u.email, password: "nope-nope-nope" });
     expect((await getUserRow(db(), u.id)).lockedUntil).not.toBeNull();
     expect(await verifyCredentials({ email: u.email, password: TEST_PASSWORD })).toBeNull();
   });
@@ -61,21 +62,35 @@ describeDb("auth DAL", ({ db }) => {
   });
 
   it("registers a patient with an empty profile, and refuses a taken e-mail", async () => {
-    const input = { name: "New Patient", email: "new.patient@test.example", password: "long enough pw", confirmPassword: "long enough pw", locale: "fr" as const };
+    const input = {
+      name: "New Patient",
+      email: "new.patient@test.example",
+      password: "long enough pw",
+      confirmPassword: "long enough pw",
+      locale: "fr" as const,
+    };
     const { id } = await registerPatient(input);
     expect((await getUserRow(db(), id)).role).toBe("patient");
     await expect(registerPatient({ ...input, name: "Other" })).rejects.toThrow("email_taken");
   });
 
   it("refuses registration when the clinic closed it", async () => {
-    await db().insert(clinicSettings).values({ id: 1, selfRegistration: false }).onConflictDoUpdate({
-      target: clinicSettings.id,
-      set: { selfRegistration: false },
-    });
+    await db()
+      .insert(clinicSettings)
+      .values({ id: 1, selfRegistration: false })
+      .onConflictDoUpdate({
+        target: clinicSettings.id,
+        set: { selfRegistration: false },
+      });
     await expect(
-      registerPatient({ name: "X", email: "closed@test.example", password: "long enough pw", confirmPassword: "long enough pw", locale: "en" }),
+      registerPatient({
+        name: "X",
+        email: "closed@test.example",
+        password: "long enough pw",
+        confirmPassword: "long enough pw",
+        locale: "en",
+      }),
     ).rejects.toThrow("registration_closed");
     await db().update(clinicSettings).set({ selfRegistration: true }).where(eq(clinicSettings.id, 1));
   });
 });
-

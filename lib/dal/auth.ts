@@ -48,7 +48,11 @@ export async function verifyCredentials(input: {
     .limit(1);
   if (!user) {
     await verifyPassword(await dummyHash(), input.password);
-    await recordAnonymousAudit(db, { action: "auth.sign_in", outcome: "failure", requestId: input.requestId });
+    await recordAnonymousAudit(db, {
+      action: "auth.sign_in",
+      outcome: "failure",
+      requestId: input.requestId,
+    });
     return null;
   }
   const actor = { id: user.id, role: user.role, requestId: input.requestId };
@@ -66,7 +70,11 @@ export async function verifyCredentials(input: {
         })
         .where(eq(users.id, user.id));
     }
-    await recordAudit(db, { action: "auth.sign_in", actor, outcome: locked || passwordOk ? "denied" : "failure" });
+    await recordAudit(db, {
+      action: "auth.sign_in",
+      actor,
+      outcome: locked || passwordOk ? "denied" : "failure",
+    });
     return null;
   }
   await db.transaction(async (tx) => {
@@ -76,7 +84,13 @@ export async function verifyCredentials(input: {
       .where(eq(users.id, user.id));
     await recordAudit(tx, { action: "auth.sign_in", actor });
   });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+  };
 }
 
 /**

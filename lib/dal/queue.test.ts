@@ -39,7 +39,11 @@ describeDb("triage queue", ({ db }) => {
     const soonOld = await createUser(db(), { role: "patient", name: "Soon old", doctorId: doctor.id });
     const soonNew = await createUser(db(), { role: "patient", name: "Soon new", doctorId: doctor.id });
     const urgent1 = await createUser(db(), { role: "patient", name: "Urgent one reason", doctorId: null });
-    const urgent2 = await createUser(db(), { role: "patient", name: "Urgent two reasons", doctorId: doctor.id });
+    const urgent2 = await createUser(db(), {
+      role: "patient",
+      name: "Urgent two reasons",
+      doctorId: doctor.id,
+    });
     const routine = await createUser(db(), { role: "patient", name: "Routine", doctorId: doctor.id });
     const notMine = await createUser(db(), { role: "patient", name: "Other doctor's", doctorId: other.id });
     await report(db(), soonOld.id, "soon", ["PAINFUL"], 50);

@@ -90,7 +90,10 @@ export async function createReport(actor: Actor, input: CreateReportParams): Pro
       .where(eq(patientProfiles.userId, actor.id))
       .for("update");
     const conditions = mergeConditions(profile?.conditions ?? [], input.conditions);
-    const recentCount = countRecent(input.startedAt, await recentEpisodeStarts(tx, actor.id, input.startedAt));
+    const recentCount = countRecent(
+      input.startedAt,
+      await recentEpisodeStarts(tx, actor.id, input.startedAt),
+    );
     const triage = triageReport({
       painScore: input.painScore,
       ongoing: input.ongoing,
@@ -134,14 +137,12 @@ export async function createReport(actor: Actor, input: CreateReportParams): Pro
       entityId: report.id,
     });
     if (triage.level === "urgent" && profile?.doctorId) {
-      await tx
-        .insert(notifications)
-        .values({
-          userId: profile.doctorId,
-          kind: "urgent_report",
-          patientId: actor.id,
-          entityId: report.id,
-        });
+      await tx.insert(notifications).values({
+        userId: profile.doctorId,
+        kind: "urgent_report",
+        patientId: actor.id,
+        entityId: report.id,
+      });
     }
     return { id: report.id, level: triage.level, reasons: triage.reasons };
   });

@@ -98,10 +98,7 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("users_email_unique").on(sql`lower(${t.email})`),
-    index("users_role_idx").on(t.role),
-  ],
+  (t) => [uniqueIndex("users_email_unique").on(sql`lower(${t.email})`), index("users_role_idx").on(t.role)],
 );
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -122,9 +119,15 @@ export const patientProfiles = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     dateOfBirth: date("date_of_birth", { mode: "string" }),
     sex: sexEnum("sex"),
-    conditions: text("conditions").array().notNull().default(sql`'{}'::text[]`),
+    conditions: text("conditions")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     conditionsOther: text("conditions_other"),
-    medicines: text("medicines").array().notNull().default(sql`'{}'::text[]`),
+    medicines: text("medicines")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     medicinesOther: text("medicines_other"),
     assignedDoctorId: uuid("assigned_doctor_id").references(() => users.id, { onDelete: "set null" }),
     updatedAt: ts("updated_at").notNull().defaultNow(),
@@ -149,9 +152,15 @@ export const spasmReports = pgTable(
     pattern: patternEnum("pattern").notNull(),
     handImpact: impactEnum("hand_impact").notNull(),
     walkingImpact: impactEnum("walking_impact").notNull(),
-    triggers: text("triggers").array().notNull().default(sql`'{}'::text[]`),
+    triggers: text("triggers")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Background conditions as known when the report was triaged (profile + report). */
-    conditions: text("conditions").array().notNull().default(sql`'{}'::text[]`),
+    conditions: text("conditions")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     notes: text("notes"),
     recentCount: integer("recent_count").notNull(),
     triageLevel: triageLevelEnum("triage_level").notNull(),
@@ -203,7 +212,10 @@ export const evaluations = pgTable(
     psfsFrequency: integer("psfs_frequency"),
     psfsSeverity: integer("psfs_severity"),
     examNotes: text("exam_notes"),
-    workUpOrdered: text("work_up_ordered").array().notNull().default(sql`'{}'::text[]`),
+    workUpOrdered: text("work_up_ordered")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     workUpNotes: text("work_up_notes"),
     status: evaluationStatusEnum("status").notNull().default("draft"),
     signedAt: ts("signed_at"),

@@ -9,7 +9,11 @@ async function main() {
   const db = await getDb();
   const seeded = await seedIfEmpty(db);
   await closeDb();
-  console.log(seeded ? `Demo clinic seeded (password for every demo account: ${DEMO_PASSWORD}).` : "Database not empty: nothing seeded.");
+  console.log(
+    seeded
+      ? `Demo clinic seeded (password for every demo account: ${DEMO_PASSWORD}).`
+      : "Database not empty: nothing seeded.",
+  );
 }
 
 main().catch((err) => {

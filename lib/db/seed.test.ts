@@ -29,7 +29,9 @@ describeDb("demo seed", ({ db }) => {
         conditions: r.conditions,
         recentCount: r.recentCount,
       });
-      expect({ level: r.triageLevel, reasons: r.triageReasons, rulesVersion: r.rulesVersion }).toEqual(expected);
+      expect({ level: r.triageLevel, reasons: r.triageReasons, rulesVersion: r.rulesVersion }).toEqual(
+        expected,
+      );
     }
     const profiles = await db().select().from(patientProfiles);
     expect(profiles.filter((p) => p.assignedDoctorId === null)).toHaveLength(2);

@@ -47,8 +47,24 @@ const PATIENTS: DemoPatient[] = [
     medicines: [],
     doctor: 0,
     reports: [
-      { ...calm, daysAgo: 20, hour: 22, painScore: 3, durationMinutes: 2, sites: [{ site: "calf", side: "left" }], triggers: ["exercise_fatigue"] },
-      { ...calm, daysAgo: 6, hour: 23, painScore: 2, durationMinutes: 1, sites: [{ site: "calf", side: "left" }], triggers: ["exercise_fatigue"] },
+      {
+        ...calm,
+        daysAgo: 20,
+        hour: 22,
+        painScore: 3,
+        durationMinutes: 2,
+        sites: [{ site: "calf", side: "left" }],
+        triggers: ["exercise_fatigue"],
+      },
+      {
+        ...calm,
+        daysAgo: 6,
+        hour: 23,
+        painScore: 2,
+        durationMinutes: 1,
+        sites: [{ site: "calf", side: "left" }],
+        triggers: ["exercise_fatigue"],
+      },
     ],
   },
   {
@@ -61,9 +77,36 @@ const PATIENTS: DemoPatient[] = [
     medicines: ["diuretic"],
     doctor: 0,
     reports: [
-      { ...calm, daysAgo: 25, hour: 14, painScore: 5, durationMinutes: 20, relief: "massage_helped", sites: [{ site: "thigh", side: "right" }], triggers: ["heat_dehydration"] },
-      { ...calm, daysAgo: 12, hour: 15, painScore: 6, durationMinutes: 10, sites: [{ site: "foot", side: "right" }], triggers: ["heat_dehydration"] },
-      { ...calm, daysAgo: 3, hour: 16, painScore: 6, durationMinutes: 25, relief: "nothing_helped", walkingImpact: "moderate", sites: [{ site: "calf", side: "both" }], triggers: ["heat_dehydration", "exercise_fatigue"] },
+      {
+        ...calm,
+        daysAgo: 25,
+        hour: 14,
+        painScore: 5,
+        durationMinutes: 20,
+        relief: "massage_helped",
+        sites: [{ site: "thigh", side: "right" }],
+        triggers: ["heat_dehydration"],
+      },
+      {
+        ...calm,
+        daysAgo: 12,
+        hour: 15,
+        painScore: 6,
+        durationMinutes: 10,
+        sites: [{ site: "foot", side: "right" }],
+        triggers: ["heat_dehydration"],
+      },
+      {
+        ...calm,
+        daysAgo: 3,
+        hour: 16,
+        painScore: 6,
+        durationMinutes: 25,
+        relief: "nothing_helped",
+        walkingImpact: "moderate",
+        sites: [{ site: "calf", side: "both" }],
+        triggers: ["heat_dehydration", "exercise_fatigue"],
+      },
     ],
   },
   {
@@ -76,8 +119,35 @@ const PATIENTS: DemoPatient[] = [
     medicines: [],
     doctor: 0,
     reports: [
-      { ...calm, daysAgo: 18, hour: 9, painScore: 4, durationMinutes: 30, pattern: "repeated_twitching", relief: "nothing_helped", handImpact: "moderate", sites: [{ site: "hand", side: "right" }, { site: "forearm", side: "right" }], triggers: ["unknown"] },
-      { ...calm, daysAgo: 2, hour: 11, painScore: 7, durationMinutes: null, ongoing: true, pattern: "repeated_twitching", relief: "nothing_helped", handImpact: "severe", sites: [{ site: "hand", side: "right" }], triggers: ["stress"], notes: "Cannot hold a cup since this morning." },
+      {
+        ...calm,
+        daysAgo: 18,
+        hour: 9,
+        painScore: 4,
+        durationMinutes: 30,
+        pattern: "repeated_twitching",
+        relief: "nothing_helped",
+        handImpact: "moderate",
+        sites: [
+          { site: "hand", side: "right" },
+          { site: "forearm", side: "right" },
+        ],
+        triggers: ["unknown"],
+      },
+      {
+        ...calm,
+        daysAgo: 2,
+        hour: 11,
+        painScore: 7,
+        durationMinutes: null,
+        ongoing: true,
+        pattern: "repeated_twitching",
+        relief: "nothing_helped",
+        handImpact: "severe",
+        sites: [{ site: "hand", side: "right" }],
+        triggers: ["stress"],
+        notes: "Cannot hold a cup since this morning.",
+      },
     ],
   },
   {
@@ -90,7 +160,16 @@ const PATIENTS: DemoPatient[] = [
     medicines: ["statin"],
     doctor: 1,
     reports: [
-      { ...calm, daysAgo: 9, hour: 7, painScore: 8, durationMinutes: 5, relief: "stretching_helped", sites: [{ site: "lower_back", side: "midline" }], triggers: ["new_medicine"] },
+      {
+        ...calm,
+        daysAgo: 9,
+        hour: 7,
+        painScore: 8,
+        durationMinutes: 5,
+        relief: "stretching_helped",
+        sites: [{ site: "lower_back", side: "midline" }],
+        triggers: ["new_medicine"],
+      },
     ],
   },
   {
@@ -103,9 +182,33 @@ const PATIENTS: DemoPatient[] = [
     medicines: [],
     doctor: 1,
     reports: [
-      { ...calm, daysAgo: 27, hour: 2, painScore: 5, durationMinutes: 3, sites: [{ site: "calf", side: "right" }], triggers: ["unknown"] },
-      { ...calm, daysAgo: 15, hour: 3, painScore: 5, durationMinutes: 4, sites: [{ site: "calf", side: "right" }], triggers: ["unknown"] },
-      { ...calm, daysAgo: 4, hour: 3, painScore: 4, durationMinutes: 6, sites: [{ site: "calf", side: "left" }], triggers: ["unknown"] },
+      {
+        ...calm,
+        daysAgo: 27,
+        hour: 2,
+        painScore: 5,
+        durationMinutes: 3,
+        sites: [{ site: "calf", side: "right" }],
+        triggers: ["unknown"],
+      },
+      {
+        ...calm,
+        daysAgo: 15,
+        hour: 3,
+        painScore: 5,
+        durationMinutes: 4,
+        sites: [{ site: "calf", side: "right" }],
+        triggers: ["unknown"],
+      },
+      {
+        ...calm,
+        daysAgo: 4,
+        hour: 3,
+        painScore: 4,
+        durationMinutes: 6,
+        sites: [{ site: "calf", side: "left" }],
+        triggers: ["unknown"],
+      },
     ],
   },
   {
@@ -118,7 +221,18 @@ const PATIENTS: DemoPatient[] = [
     medicines: [],
     doctor: 1,
     reports: [
-      { ...calm, daysAgo: 21, hour: 18, painScore: 6, durationMinutes: 40, pattern: "repeated_twitching", relief: "not_tried", walkingImpact: "severe", sites: [{ site: "thigh", side: "both" }], triggers: ["unknown"] },
+      {
+        ...calm,
+        daysAgo: 21,
+        hour: 18,
+        painScore: 6,
+        durationMinutes: 40,
+        pattern: "repeated_twitching",
+        relief: "not_tried",
+        walkingImpact: "severe",
+        sites: [{ site: "thigh", side: "both" }],
+        triggers: ["unknown"],
+      },
     ],
   },
   {
@@ -131,7 +245,15 @@ const PATIENTS: DemoPatient[] = [
     medicines: [],
     doctor: null,
     reports: [
-      { ...calm, daysAgo: 1, hour: 20, painScore: 2, durationMinutes: 1, sites: [{ site: "eyelid", side: "left" }], triggers: ["stress"] },
+      {
+        ...calm,
+        daysAgo: 1,
+        hour: 20,
+        painScore: 2,
+        durationMinutes: 1,
+        sites: [{ site: "eyelid", side: "left" }],
+        triggers: ["stress"],
+      },
     ],
   },
   {
@@ -144,8 +266,27 @@ const PATIENTS: DemoPatient[] = [
     medicines: [],
     doctor: null,
     reports: [
-      { ...calm, daysAgo: 10, hour: 13, painScore: 3, durationMinutes: 16, relief: "not_tried", handImpact: "mild", sites: [{ site: "neck", side: "midline" }], triggers: ["stress"] },
-      { ...calm, daysAgo: 5, hour: 13, painScore: 4, durationMinutes: 8, relief: "massage_helped", sites: [{ site: "shoulder", side: "left" }], triggers: ["injury"] },
+      {
+        ...calm,
+        daysAgo: 10,
+        hour: 13,
+        painScore: 3,
+        durationMinutes: 16,
+        relief: "not_tried",
+        handImpact: "mild",
+        sites: [{ site: "neck", side: "midline" }],
+        triggers: ["stress"],
+      },
+      {
+        ...calm,
+        daysAgo: 5,
+        hour: 13,
+        painScore: 4,
+        durationMinutes: 8,
+        relief: "massage_helped",
+        sites: [{ site: "shoulder", side: "left" }],
+        triggers: ["injury"],
+      },
     ],
   },
 ];
@@ -163,7 +304,13 @@ function startOf(daysAgo: number, hour: number, now: Date): Date {
 }
 
 /** Inserts one report triaged by the real rules, recentCount counted from the patient's earlier reports. */
-async function insertTriagedReport(db: Db, patientId: string, conditions: string[], r: DemoReport, now: Date) {
+async function insertTriagedReport(
+  db: Db,
+  patientId: string,
+  conditions: string[],
+  r: DemoReport,
+  now: Date,
+) {
   const startedAt = startOf(r.daysAgo, r.hour, now);
   const recentCount = countRecent(startedAt, await recentEpisodeStarts(db, patientId, startedAt));
   const triage = triageReport({ ...r, conditions, recentCount });

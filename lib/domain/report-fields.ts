@@ -22,7 +22,14 @@ export const BODY_SITES = [
 export type BodySite = (typeof BODY_SITES)[number];
 
 /** Sites on the body's midline have no left or right. */
-export const MIDLINE_SITES: readonly BodySite[] = ["neck", "chest", "abdomen", "upper_back", "lower_back", "jaw"];
+export const MIDLINE_SITES: readonly BodySite[] = [
+  "neck",
+  "chest",
+  "abdomen",
+  "upper_back",
+  "lower_back",
+  "jaw",
+];
 
 export const SIDES = ["left", "right", "both", "midline"] as const;
 export type Side = (typeof SIDES)[number];

@@ -22,7 +22,9 @@ describe("message catalogs", () => {
     for (const locale of ["fr", "en"] as const) {
       const messages = loadMessages(locale);
       const empty = keys(messages).filter((k) => {
-        const value = k.split(".").reduce<unknown>((o, part) => (o as Record<string, unknown>)[part], messages);
+        const value = k
+          .split(".")
+          .reduce<unknown>((o, part) => (o as Record<string, unknown>)[part], messages);
         return typeof value !== "string" || value.trim() === "";
       });
       expect(empty).toEqual([]);

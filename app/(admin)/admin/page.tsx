@@ -11,7 +11,17 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-function Stat({ icon, label, value, detail }: { icon: ReactNode; label: string; value: ReactNode; detail?: string }) {
+function Stat({
+  icon,
+  label,
+  value,
+  detail,
+}: {
+  icon: ReactNode;
+  label: string;
+  value: ReactNode;
+  detail?: string;
+}) {
   return (
     <Card>
       <CardHeader className="flex flex-row items-center justify-between gap-2">
@@ -44,7 +54,11 @@ export default async function AdminHome() {
         {role("patient", t("patients"), <Users aria-hidden className="size-5" />)}
         {role("doctor", t("doctors"), <Stethoscope aria-hidden className="size-5" />)}
         {role("admin", t("admins"), <UserCog aria-hidden className="size-5" />)}
-        <Stat icon={<ShieldAlert aria-hidden className="size-5" />} label={t("failedSignIns")} value={o.failedSignIns24h} />
+        <Stat
+          icon={<ShieldAlert aria-hidden className="size-5" />}
+          label={t("failedSignIns")}
+          value={o.failedSignIns24h}
+        />
         <Stat icon={<ScrollText aria-hidden className="size-5" />} label={t("events")} value={o.events24h} />
         <Stat
           icon={<UserPlus aria-hidden className="size-5" />}

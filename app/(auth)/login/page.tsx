@@ -12,7 +12,11 @@ export async function generateMetadata() {
   return { title: t("signInTitle") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
   const user = await currentUser();
   if (user) redirect(ROLE_HOME[user.role]);
   const [{ callbackUrl }, t, registrationOpen] = await Promise.all([

@@ -52,9 +52,7 @@ export default async function DoctorHome() {
                     {c.reasons.map((r) => tr(r)).join(" · ") || "—"}
                   </TableCell>
                   <TableCell className="text-right tabular-nums">{c.unreviewedCount}</TableCell>
-                  <TableCell className="text-sm">
-                    {format.relativeTime(c.oldestUnreviewedAt)}
-                  </TableCell>
+                  <TableCell className="text-sm">{format.relativeTime(c.oldestUnreviewedAt)}</TableCell>
                   <TableCell className="hidden sm:table-cell">
                     <Badge variant={c.assignedToMe ? "secondary" : "outline"}>
                       {c.assignedToMe ? t("mine") : t("unassigned")}
