@@ -1,9 +1,8 @@
-import Link from "next/link";
-import { ClipboardList, PlusCircle } from "lucide-react";
+import { ClipboardList } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/common/empty-state";
-import { Button } from "@/components/ui/button";
 import { PLAN_ITEM_ICONS } from "./care-format";
+import { ReportEpisodeLink } from "@/components/report/report-episode-link";
 
 const PREVIEW = Object.keys(PLAN_ITEM_ICONS) as (keyof typeof PLAN_ITEM_ICONS)[];
 
@@ -15,11 +14,7 @@ export async function CareEmpty() {
       <EmptyState icon={<ClipboardList aria-hidden className="size-10" />} title={t("empty.title")}>
         <p>{t("empty.body")}</p>
         <p className="mt-2">{t("empty.hint")}</p>
-        <Button asChild className="mt-5">
-          <Link href="/patient/reports/new">
-            <PlusCircle aria-hidden /> {t("empty.cta")}
-          </Link>
-        </Button>
+        <ReportEpisodeLink className="mt-5">{t("empty.cta")}</ReportEpisodeLink>
       </EmptyState>
       <section aria-labelledby="care-preview" className="grid gap-3">
         <h2 id="care-preview" className="text-muted-foreground text-sm font-semibold">

@@ -1,9 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { AlertCircle, CheckCircle2, PlusCircle } from "lucide-react";
+import { AlertCircle, CheckCircle2 } from "lucide-react";
 import { toast } from "sonner";
 import { updateProfileAction } from "@/app/(patient)/patient/profile/actions";
 import { useErrorText } from "@/components/forms/form-message";
@@ -14,6 +13,7 @@ import type { Condition, Medicine, Sex } from "@/lib/domain/report-fields";
 import { PROFILE_TEXT_MAX, type ProfileField } from "@/lib/validations/profile";
 import { ConditionsSection, MedicinesSection, SexField } from "./profile-sections";
 import { TextAreaField } from "@/components/forms/text-area-field";
+import { ReportEpisodeLink } from "@/components/report/report-episode-link";
 
 export type ProfileFormValues = {
   dateOfBirth: string;
@@ -101,11 +101,9 @@ export function ProfileForm({
             {welcome ? (
               <AlertDescription>
                 <p>{t("savedNext")}</p>
-                <Button asChild size="sm" className="mt-2">
-                  <Link href="/patient/reports/new">
-                    <PlusCircle aria-hidden /> {t("welcome.cta")}
-                  </Link>
-                </Button>
+                <ReportEpisodeLink size="sm" className="mt-2">
+                  {t("welcome.cta")}
+                </ReportEpisodeLink>
               </AlertDescription>
             ) : null}
           </Alert>

@@ -1,7 +1,6 @@
-import Link from "next/link";
-import { HeartHandshake, PlusCircle } from "lucide-react";
+import { HeartHandshake } from "lucide-react";
 import { getTranslations } from "next-intl/server";
-import { Button } from "@/components/ui/button";
+import { ReportEpisodeLink } from "@/components/report/report-episode-link";
 
 /** Shown once after registration (?welcome=1): profile first, then the first report. */
 export async function WelcomeBanner({ name }: { name: string }) {
@@ -24,11 +23,9 @@ export async function WelcomeBanner({ name }: { name: string }) {
           </ol>
         </div>
       </div>
-      <Button asChild variant="outline" className="shrink-0">
-        <Link href="/patient/reports/new">
-          <PlusCircle aria-hidden /> {t("cta")}
-        </Link>
-      </Button>
+      <ReportEpisodeLink variant="outline" className="shrink-0">
+        {t("cta")}
+      </ReportEpisodeLink>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { UrlSelect } from "@/components/history/url-select";
 import { BODY_SITES, type BodySite } from "@/lib/domain/report-fields";
 import { TREND_RANGES } from "@/lib/validations/history";
 import { trendsHref } from "./trends-href";
+import { ALL } from "@/components/history/history-href";
 
 /** Body site and period; a change navigates, so the server recomputes the trends. */
 export function TrendFilters({ site, weeks }: { site: BodySite | null; weeks: number }) {
@@ -29,11 +30,11 @@ export function TrendFilters({ site, weeks }: { site: BodySite | null; weeks: nu
       <UrlSelect
         id="trend-site"
         label={t("site")}
-        value={site ?? "all"}
+        value={site ?? ALL}
         onChange={(v) => go({ site: v })}
         testId="trend-site"
         options={[
-          { value: "all", label: t("allSites") },
+          { value: ALL, label: t("allSites") },
           ...BODY_SITES.map((s) => ({ value: s, label: tSite(s) })),
         ]}
       />

@@ -1,14 +1,12 @@
-import Link from "next/link";
-import { PlusCircle } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/common/page-header";
 import { SafetyNotice } from "@/components/common/safety-notice";
 import { CareSnapshot } from "@/components/patient-home/care-snapshot";
 import { RecentReports } from "@/components/patient-home/recent-reports";
-import { Button } from "@/components/ui/button";
 import { getOwnCare } from "@/lib/dal/care";
 import { listOwnReports } from "@/lib/dal/report-history";
 import { requireRole } from "@/lib/dal/session";
+import { ReportEpisodeLink } from "@/components/report/report-episode-link";
 
 export default async function PatientHome() {
   const user = await requireRole("patient");
@@ -22,13 +20,7 @@ export default async function PatientHome() {
       <PageHeader
         title={t("title", { name: user.name.split(" ")[0] })}
         description={t("subtitle")}
-        actions={
-          <Button asChild size="lg">
-            <Link href="/patient/reports/new">
-              <PlusCircle aria-hidden /> {t("reportCta")}
-            </Link>
-          </Button>
-        }
+        actions={<ReportEpisodeLink size="lg">{t("reportCta")}</ReportEpisodeLink>}
       />
       <SafetyNotice title={t("safetyTitle")} />
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">

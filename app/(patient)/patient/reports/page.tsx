@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Download, FileText, PlusCircle, SearchX } from "lucide-react";
+import { Download, FileText, SearchX } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/common/empty-state";
 import { PageHeader } from "@/components/common/page-header";
@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { listOwnReports } from "@/lib/dal/report-history";
 import { requireRole } from "@/lib/dal/session";
 import { parseHistoryParams, type SearchParams } from "@/lib/validations/history";
+import { ReportEpisodeLink } from "@/components/report/report-episode-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("history");
@@ -34,23 +35,13 @@ export default async function ReportHistoryPage({ searchParams }: { searchParams
         description={t("subtitle")}
         actions={
           // With no report yet, the empty state below carries the same call to action.
-          list.total === 0 && !filtered ? null : (
-            <Button asChild>
-              <Link href="/patient/reports/new">
-                <PlusCircle aria-hidden /> {t("newReport")}
-              </Link>
-            </Button>
-          )
+          list.total === 0 && !filtered ? null : <ReportEpisodeLink>{t("newReport")}</ReportEpisodeLink>
         }
       />
       {list.total === 0 && !filtered ? (
         <EmptyState icon={<FileText aria-hidden className="size-8" />} title={t("empty.title")}>
           <p>{t("empty.body")}</p>
-          <Button asChild className="mt-4">
-            <Link href="/patient/reports/new">
-              <PlusCircle aria-hidden /> {t("empty.cta")}
-            </Link>
-          </Button>
+          <ReportEpisodeLink className="mt-4">{t("empty.cta")}</ReportEpisodeLink>
         </EmptyState>
       ) : (
         <>

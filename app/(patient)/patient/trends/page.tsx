@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ChartNoAxesColumn, PlusCircle, SearchX } from "lucide-react";
+import { ChartNoAxesColumn, SearchX } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/common/empty-state";
 import { PageHeader } from "@/components/common/page-header";
@@ -16,6 +16,7 @@ import { Button } from "@/components/ui/button";
 import { getOwnTrends } from "@/lib/dal/report-history";
 import { requireRole } from "@/lib/dal/session";
 import { parseTrendsParams, type SearchParams } from "@/lib/validations/history";
+import { ReportEpisodeLink } from "@/components/report/report-episode-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("trends");
@@ -49,11 +50,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
       {trends.sites.length === 0 ? (
         <EmptyState icon={<ChartNoAxesColumn aria-hidden className="size-8" />} title={t("empty.title")}>
           <p>{t("empty.body")}</p>
-          <Button asChild className="mt-4">
-            <Link href="/patient/reports/new">
-              <PlusCircle aria-hidden /> {t("empty.cta")}
-            </Link>
-          </Button>
+          <ReportEpisodeLink className="mt-4">{t("empty.cta")}</ReportEpisodeLink>
         </EmptyState>
       ) : (
         <div className="grid gap-6">

@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { FileSearch, PlusCircle } from "lucide-react";
+import { FileSearch } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
+import { ReportEpisodeLink } from "@/components/report/report-episode-link";
 
 // Rendered inside the patient frame, which already has the page's <main>.
 export default async function ReportNotFound() {
@@ -16,11 +17,7 @@ export default async function ReportNotFound() {
           <Button asChild variant="outline">
             <Link href="/patient/reports">{t("result.myReports")}</Link>
           </Button>
-          <Button asChild>
-            <Link href="/patient/reports/new">
-              <PlusCircle aria-hidden /> {t("result.reportAnother")}
-            </Link>
-          </Button>
+          <ReportEpisodeLink>{t("result.reportAnother")}</ReportEpisodeLink>
         </div>
       </div>
     </div>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArrowLeft, CheckCircle2, Info, PlusCircle } from "lucide-react";
+import { ArrowLeft, CheckCircle2, Info } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/common/page-header";
 import { WithdrawReportDialog } from "@/components/history/withdraw-report-dialog";
@@ -14,6 +14,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getOwnReport, type OwnReport } from "@/lib/dal/reports";
 import { requireRole } from "@/lib/dal/session";
 import { isDalError } from "@/lib/errors";
+import { ReportEpisodeLink } from "@/components/report/report-episode-link";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -97,11 +98,9 @@ export default async function ReportResultPage({ params, searchParams }: Props) 
         <Button asChild variant="outline" size="lg" className="h-11">
           <Link href="/patient/reports">{t("myReports")}</Link>
         </Button>
-        <Button asChild size="lg" className="h-11">
-          <Link href="/patient/reports/new">
-            <PlusCircle aria-hidden /> {t("reportAnother")}
-          </Link>
-        </Button>
+        <ReportEpisodeLink size="lg" className="h-11">
+          {t("reportAnother")}
+        </ReportEpisodeLink>
         {actions ? <div className="sm:ml-auto">{actions}</div> : null}
       </div>
     </div>
