@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  smallint,
   boolean,
   date,
   index,
@@ -16,6 +17,17 @@ import {
 import { BODY_SITES, SEXES, SIDES } from "../domain/report-fields";
 import { IMPACT_LEVELS, PATTERN_OPTIONS, RELIEF_OPTIONS, TRIAGE_LEVELS } from "../domain/triage";
 import { MAS_VALUES } from "../domain/scales";
+import { CAUSE_STATUSES, RECORDED_CAUSES } from "../domain/cause-records";
+import { EVALUATION_STATUSES, LIMB_SIDES } from "../domain/evaluation";
+import {
+  INJECTION_GUIDANCE,
+  INJECTION_STATUSES,
+  MEDICATION_ROUTES,
+  PLAN_ITEM_KINDS,
+  PLAN_STATUSES,
+  REFERRAL_STATUSES,
+  REFERRAL_URGENCIES,
+} from "../domain/plans";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => ts("created_at").notNull().defaultNow();
@@ -32,45 +44,18 @@ export const triageLevelEnum = pgEnum("triage_level", TRIAGE_LEVELS);
 export const reportStatusEnum = pgEnum("report_status", ["active", "withdrawn"]);
 export const bodySiteEnum = pgEnum("body_site", BODY_SITES);
 export const sideEnum = pgEnum("side", SIDES);
-export const limbSideEnum = pgEnum("limb_side", ["left", "right"]);
-export const evaluationStatusEnum = pgEnum("evaluation_status", ["draft", "signed"]);
+export const limbSideEnum = pgEnum("limb_side", LIMB_SIDES);
+export const evaluationStatusEnum = pgEnum("evaluation_status", EVALUATION_STATUSES);
 export const masScoreEnum = pgEnum("mas_score", MAS_VALUES);
-export const causeEnum = pgEnum("cause", [
-  "electrolyte_imbalance",
-  "fatigue_overuse",
-  "stress",
-  "muscle_injury",
-  "medication_side_effect",
-  "neurological_disorder",
-  "serious_cause",
-  "other",
-]);
-export const causeStatusEnum = pgEnum("cause_status", [
-  "suggested",
-  "under_investigation",
-  "confirmed",
-  "ruled_out",
-]);
-export const planStatusEnum = pgEnum("plan_status", ["draft", "published", "superseded"]);
-export const planItemKindEnum = pgEnum("plan_item_kind", [
-  "stretching_massage",
-  "hydration_electrolytes",
-  "rest_stress",
-  "treat_underlying_cause",
-  "medication",
-  "injection",
-  "neurology_referral",
-  "follow_up",
-]);
-export const urgencyEnum = pgEnum("urgency", ["routine", "soon", "urgent"]);
-export const referralStatusEnum = pgEnum("referral_status", [
-  "requested",
-  "sent",
-  "scheduled",
-  "seen",
-  "declined",
-]);
-export const injectionStatusEnum = pgEnum("injection_status", ["planned", "given", "cancelled"]);
+export const causeEnum = pgEnum("cause", RECORDED_CAUSES);
+export const causeStatusEnum = pgEnum("cause_status", CAUSE_STATUSES);
+export const planStatusEnum = pgEnum("plan_status", PLAN_STATUSES);
+export const planItemKindEnum = pgEnum("plan_item_kind", PLAN_ITEM_KINDS);
+export const urgencyEnum = pgEnum("urgency", REFERRAL_URGENCIES);
+export const referralStatusEnum = pgEnum("referral_status", REFERRAL_STATUSES);
+export const injectionStatusEnum = pgEnum("injection_status", INJECTION_STATUSES);
+export const injectionGuidanceEnum = pgEnum("injection_guidance", INJECTION_GUIDANCE);
+export const medicationRouteEnum = pgEnum("medication_route", MEDICATION_ROUTES);
 export const notificationKindEnum = pgEnum("notification_kind", [
   "urgent_report",
   "plan_published",
@@ -94,6 +79,8 @@ export const users = pgTable(
     failedLoginCount: integer("failed_login_count").notNull().default(0),
     lockedUntil: ts("locked_until"),
     sessionVersion: integer("session_version").notNull().default(1),
+    /** Set when an admin creates the account or resets its password: a new password is chosen at next sign-in. */
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
     lastLoginAt: ts("last_login_at"),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
@@ -106,6 +93,7 @@ export type NewUser = typeof users.$inferInsert;
 export const clinicSettings = pgTable("clinic_settings", {
   id: integer("id").primaryKey().default(1),
   selfRegistration: boolean("self_registration").notNull().default(true),
+  clinicName: text("clinic_name").notNull().default("SpasmCare"),
   updatedAt: ts("updated_at").notNull().defaultNow(),
   updatedBy: uuid("updated_by").references(() => users.id),
 });
@@ -162,6 +150,11 @@ export const spasmReports = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     notes: text("notes"),
+    /** Triage v2 red flags the patient ticked (empty for version 1 reports, which never asked). */
+    redFlags: text("red_flags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     recentCount: integer("recent_count").notNull(),
     triageLevel: triageLevelEnum("triage_level").notNull(),
     triageReasons: text("triage_reasons").array().notNull(),
@@ -170,6 +163,9 @@ export const spasmReports = pgTable(
     withdrawnAt: ts("withdrawn_at"),
     withdrawnReason: text("withdrawn_reason"),
     correctsReportId: uuid("corrects_report_id").references((): AnyPgColumn => spasmReports.id),
+    /** The first doctor who opened the report or signed an evaluation covering it ("reviewed by Dr X on …"). */
+    reviewedById: uuid("reviewed_by_id").references(() => users.id),
+    reviewedAt: ts("reviewed_at"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -178,6 +174,8 @@ export const spasmReports = pgTable(
     index("spasm_reports_status_idx").on(t.status),
     index("spasm_reports_created_idx").on(t.createdAt),
     index("spasm_reports_corrects_idx").on(t.correctsReportId),
+    index("spasm_reports_patient_created_idx").on(t.patientId, t.createdAt),
+    index("spasm_reports_reviewed_by_idx").on(t.reviewedById),
   ],
 );
 export type SpasmReport = typeof spasmReports.$inferSelect;
@@ -220,8 +218,8 @@ export const evaluations = pgTable(
     status: evaluationStatusEnum("status").notNull().default("draft"),
     signedAt: ts("signed_at"),
     version: integer("version").notNull().default(1),
+    /** The signed evaluation this one amends; the amended one stays readable and is never edited. */
     amendsId: uuid("amends_id").references((): AnyPgColumn => evaluations.id),
-    amendedById: uuid("amended_by_id").references((): AnyPgColumn => evaluations.id),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -229,8 +227,8 @@ export const evaluations = pgTable(
     index("evaluations_patient_idx").on(t.patientId),
     index("evaluations_doctor_idx").on(t.doctorId),
     index("evaluations_covers_idx").on(t.coversReportId),
-    index("evaluations_amends_idx").on(t.amendsId),
-    index("evaluations_amended_by_idx").on(t.amendedById),
+    // One amendment per evaluation: amendments form a chain, never a fork.
+    uniqueIndex("evaluations_amends_unique").on(t.amendsId),
   ],
 );
 export type Evaluation = typeof evaluations.$inferSelect;
@@ -259,8 +257,11 @@ export const suspectedCauses = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     evaluationId: uuid("evaluation_id").references(() => evaluations.id, { onDelete: "set null" }),
     cause: causeEnum("cause").notNull(),
-    status: causeStatusEnum("status").notNull().default("suggested"),
+    /** Free label when cause is 'other' (a cause the software did not suggest). */
+    label: text("label"),
+    status: causeStatusEnum("status").notNull(),
     note: text("note"),
+    createdBy: uuid("created_by").references(() => users.id),
     updatedBy: uuid("updated_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
@@ -269,7 +270,27 @@ export const suspectedCauses = pgTable(
     index("suspected_causes_patient_idx").on(t.patientId),
     index("suspected_causes_evaluation_idx").on(t.evaluationId),
     index("suspected_causes_updated_by_idx").on(t.updatedBy),
+    index("suspected_causes_created_by_idx").on(t.createdBy),
   ],
+);
+export type SuspectedCause = typeof suspectedCauses.$inferSelect;
+
+/** Every status change of a suspected cause, with who and when: nothing is silently overwritten. */
+export const suspectedCauseChanges = pgTable(
+  "suspected_cause_changes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    causeId: uuid("cause_id")
+      .notNull()
+      .references(() => suspectedCauses.id, { onDelete: "cascade" }),
+    status: causeStatusEnum("status").notNull(),
+    note: text("note"),
+    actorId: uuid("actor_id")
+      .notNull()
+      .references(() => users.id),
+    at: ts("at").notNull().defaultNow(),
+  },
+  (t) => [index("suspected_cause_changes_cause_idx").on(t.causeId, t.at), index("suspected_cause_changes_actor_idx").on(t.actorId)],
 );
 
 // ---------- treatment plans ----------
@@ -296,6 +317,8 @@ export const treatmentPlans = pgTable(
   },
   (t) => [
     uniqueIndex("treatment_plans_patient_version_unique").on(t.patientId, t.version),
+    uniqueIndex("treatment_plans_one_published").on(t.patientId).where(sql`status = 'published'`),
+    uniqueIndex("treatment_plans_one_draft").on(t.patientId).where(sql`status = 'draft'`),
     index("treatment_plans_patient_status_idx").on(t.patientId, t.status),
     index("treatment_plans_author_idx").on(t.authorId),
     index("treatment_plans_supersedes_idx").on(t.supersedesId),
@@ -315,10 +338,15 @@ export const planItems = pgTable(
     instructions: text("instructions").notNull().default(""),
     medicationName: text("medication_name"),
     dose: text("dose"),
+    route: medicationRouteEnum("route"),
     schedule: text("schedule"),
+    startOn: date("start_on", { mode: "string" }),
+    stopOn: date("stop_on", { mode: "string" }),
     followUpOn: date("follow_up_on", { mode: "string" }),
+    /** For 'treat underlying cause' (and referrals): the suspected cause the item addresses. */
+    suspectedCauseId: uuid("suspected_cause_id").references(() => suspectedCauses.id, { onDelete: "set null" }),
   },
-  (t) => [index("plan_items_plan_idx").on(t.planId)],
+  (t) => [index("plan_items_plan_idx").on(t.planId), index("plan_items_cause_idx").on(t.suspectedCauseId)],
 );
 export type PlanItem = typeof planItems.$inferSelect;
 
@@ -334,6 +362,10 @@ export const injections = pgTable(
       .notNull()
       .references(() => users.id),
     product: text("product").notNull(),
+    totalUnits: integer("total_units"),
+    dilution: text("dilution"),
+    guidance: injectionGuidanceEnum("guidance"),
+    lot: text("lot"),
     scheduledOn: date("scheduled_on", { mode: "string" }).notNull(),
     status: injectionStatusEnum("status").notNull().default("planned"),
     givenAt: ts("given_at"),
@@ -376,8 +408,13 @@ export const referrals = pgTable(
       .references(() => users.id),
     urgency: urgencyEnum("urgency").notNull(),
     reason: text("reason").notNull(),
+    suspectedCauseId: uuid("suspected_cause_id").references(() => suspectedCauses.id, { onDelete: "set null" }),
     status: referralStatusEnum("status").notNull().default("requested"),
+    requestedAt: ts("requested_at"),
+    sentAt: ts("sent_at"),
     scheduledFor: ts("scheduled_for"),
+    seenAt: ts("seen_at"),
+    declinedAt: ts("declined_at"),
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -385,6 +422,7 @@ export const referrals = pgTable(
     index("referrals_patient_idx").on(t.patientId),
     index("referrals_plan_item_idx").on(t.planItemId),
     index("referrals_doctor_idx").on(t.doctorId),
+    index("referrals_cause_idx").on(t.suspectedCauseId),
   ],
 );
 export type Referral = typeof referrals.$inferSelect;
@@ -405,7 +443,8 @@ export const breakGlassGrants = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("break_glass_doctor_patient_idx").on(t.doctorId, t.patientId),
+    index("break_glass_doctor_patient_idx").on(t.doctorId, t.patientId, t.expiresAt),
+    index("break_glass_created_idx").on(t.createdAt),
     index("break_glass_patient_idx").on(t.patientId),
   ],
 );
@@ -444,12 +483,51 @@ export const auditEvents = pgTable(
     entityType: text("entity_type"),
     entityId: text("entity_id"),
     requestId: text("request_id"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
   },
   (t) => [
     index("audit_events_at_idx").on(t.at),
-    index("audit_events_actor_idx").on(t.actorId),
     index("audit_events_patient_idx").on(t.patientId, t.at),
-    index("audit_events_action_idx").on(t.action),
+    index("audit_events_action_idx").on(t.action, t.at),
+    index("audit_events_actor_at_idx").on(t.actorId, t.at),
   ],
 );
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+/**
+ * The doctor's queue, one row per active patient with unreviewed reports, recomputed for that patient in the
+ * transaction of every change that moves the case (lib/dal/triage-cases.ts). The queue reads only this table.
+ */
+export const triageCases = pgTable(
+  "triage_cases",
+  {
+    patientId: uuid("patient_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    assignedDoctorId: uuid("assigned_doctor_id").references(() => users.id, { onDelete: "set null" }),
+    levelRank: smallint("level_rank").notNull(),
+    level: triageLevelEnum("level").notNull(),
+    reasons: text("reasons").array().notNull(),
+    reasonCount: integer("reason_count").notNull(),
+    unreviewedCount: integer("unreviewed_count").notNull(),
+    oldestUnreviewedAt: ts("oldest_unreviewed_at").notNull(),
+    newestUnreviewedAt: ts("newest_unreviewed_at").notNull(),
+    /** Distinct body sites of the unreviewed reports, in body order. */
+    sites: text("sites").array().notNull(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("triage_cases_queue_idx").on(
+      t.assignedDoctorId,
+      t.levelRank.desc(),
+      t.reasonCount.desc(),
+      t.oldestUnreviewedAt,
+      t.patientId,
+    ),
+    index("triage_cases_unassigned_idx")
+      .on(t.levelRank.desc(), t.reasonCount.desc(), t.oldestUnreviewedAt, t.patientId)
+      .where(sql`assigned_doctor_id is null`),
+  ],
+);
+export type TriageCase = typeof triageCases.$inferSelect;
