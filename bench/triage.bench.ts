@@ -12,6 +12,7 @@ const inputs: TriageInput[] = Array.from({ length: 1000 }, (_, i) => ({
   walkingImpact: (["none", "mild", "moderate", "severe"] as const)[(i >> 2) % 4],
   conditions: i % 13 === 0 ? ["spinal_cord_injury"] : ["diabetes"],
   recentCount: (i % 4) + 1,
+  redFlags: i % 17 === 0 ? ["numbness"] : [],
 }));
 const start = new Date("2026-06-01T12:00:00Z");
 const earlier = Array.from({ length: 200 }, (_, i) => new Date(start.getTime() - i * 6 * 3_600_000));

@@ -9,6 +9,7 @@ const base: CauseInput = {
   reasons: [],
   bodySiteCount: 1,
   conditions: [],
+  redFlags: [],
   medicines: [],
 };
 const run = (patch: Partial<CauseInput>) => suggestCauses({ ...base, ...patch });
@@ -55,6 +56,19 @@ describe("suggestCauses", () => {
     ["nothing helped", { relief: "nothing_helped" }, "neurological_disorder", ["relief_nothing_helped"]],
     ["RECURRING", { reasons: ["RECURRING"] }, "neurological_disorder", ["reason_recurring"]],
     ["several body sites", { bodySiteCount: 2 }, "neurological_disorder", ["multiple_body_sites"]],
+    [
+      "new weakness red flag",
+      { redFlags: ["new_weakness"] },
+      "neurological_disorder",
+      ["red_flag_new_weakness"],
+    ],
+    ["numbness red flag", { redFlags: ["numbness"] }, "neurological_disorder", ["red_flag_numbness"]],
+    [
+      "breathing or swallowing red flag",
+      { redFlags: ["breathing_or_swallowing"] },
+      "serious_cause",
+      ["red_flag_breathing_or_swallowing"],
+    ],
   ])("%s → %s", (_name, patch, cause, facts) => {
     const out = run(patch);
     expect(out.map((s) => s.cause)).toEqual([cause]);
@@ -112,6 +126,43 @@ describe("suggestCauses", () => {
     expect(find(out, "neurological_disorder") !== undefined).toBe(neuro);
   });
 
+  it("red flags: weakness/numbness → neurology referral, breathing/swallowing → urgent review", () => {
+    const out = run({ redFlags: ["breathing_or_swallowing", "numbness", "new_weakness"] });
+    expect(out.map((s) => s.cause)).toEqual(["neurological_disorder", "serious_cause"]);
+    const neuro = find(out, "neurological_disorder");
+    expect(neuro?.facts).toEqual(["red_flag_new_weakness", "red_flag_numbness"]);
+    expect(neuro?.suggestNeurologyReferral).toBe(true);
+    const serious = find(out, "serious_cause");
+    expect(serious?.facts).toEqual(["red_flag_breathing_or_swallowing"]);
+    expect(serious?.suggestUrgentReview).toBe(true);
+    expect(serious?.seriousConditions).toEqual([]);
+  });
+
+  it("red flags come after the other facts of their cause", () => {
+    const out = run({
+      pattern: "repeated_twitching",
+      conditions: ["degenerative_neuro", "organ_failure"],
+      reasons: ["RED_FLAG", "SERIOUS_CONDITION"],
+      redFlags: ["numbness", "breathing_or_swallowing"],
+    });
+    expect(find(out, "neurological_disorder")?.facts).toEqual([
+      "pattern_repeated_twitching",
+      "condition_degenerative_neuro",
+      "red_flag_numbness",
+    ]);
+    expect(find(out, "serious_cause")?.facts).toEqual([
+      "reason_serious_condition",
+      "condition_organ_failure",
+      "condition_degenerative_neuro",
+      "red_flag_breathing_or_swallowing",
+    ]);
+    expect(find(out, "serious_cause")?.seriousConditions).toEqual(["organ_failure", "degenerative_neuro"]);
+  });
+
+  it("the RED_FLAG reason alone, without the flags, suggests nothing", () => {
+    expect(run({ reasons: ["RED_FLAG"] })).toEqual([]);
+  });
+
   it("non-serious condition gives no serious cause", () => {
     expect(find(run({ conditions: ["diabetes"] }), "serious_cause")).toBeUndefined();
   });
@@ -132,6 +183,7 @@ describe("suggestCauses", () => {
       walkingImpact: "none",
       conditions: ["organ_failure"],
       recentCount: 3,
+      redFlags: [],
     });
     const out = run({
       triggers: ["heat_dehydration", "exercise_fatigue", "stress", "injury", "new_medicine"],

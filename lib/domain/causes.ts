@@ -4,6 +4,7 @@
 import {
   SERIOUS_CONDITIONS,
   type Pattern,
+  type RedFlag,
   type Relief,
   type SeriousCondition,
   type TriageReason,
@@ -37,6 +38,10 @@ export type NeuroCondition = (typeof NEURO_CONDITIONS)[number];
 
 export const DIURETIC = "diuretic";
 
+/** Red flags that point to a neurological disorder; trouble breathing or swallowing points to a serious cause. */
+export const NEURO_RED_FLAGS = ["new_weakness", "numbness"] as const satisfies readonly RedFlag[];
+export type NeuroRedFlag = (typeof NEURO_RED_FLAGS)[number];
+
 export type CauseFact =
   | "trigger_heat_dehydration"
   | "heavy_sweating"
@@ -52,8 +57,10 @@ export type CauseFact =
   | "reason_recurring"
   | "multiple_body_sites"
   | `condition_${NeuroCondition}`
+  | `red_flag_${NeuroRedFlag}`
   | "reason_serious_condition"
-  | `condition_${SeriousCondition}`;
+  | `condition_${SeriousCondition}`
+  | "red_flag_breathing_or_swallowing";
 
 export type CauseInput = {
   triggers: readonly Trigger[];
@@ -63,6 +70,8 @@ export type CauseInput = {
   /** Number of body sites on the report; 2 or more = several sites. */
   bodySiteCount: number;
   conditions: readonly string[];
+  /** The report's red flags (a version 1 report has none). */
+  redFlags: readonly RedFlag[];
   /** Medicine classes, e.g. 'diuretic' (compared trimmed, case-insensitive). */
   medicines: readonly string[];
   recentInjurySameSite?: boolean;
@@ -125,6 +134,7 @@ export function suggestCauses(input: CauseInput): CauseSuggestion[] {
   if (input.reasons.includes("RECURRING")) neuro.push("reason_recurring");
   if (input.bodySiteCount >= 2) neuro.push("multiple_body_sites");
   for (const c of NEURO_CONDITIONS) if (input.conditions.includes(c)) neuro.push(`condition_${c}`);
+  for (const f of NEURO_RED_FLAGS) if (input.redFlags.includes(f)) neuro.push(`red_flag_${f}`);
   push({ cause: "neurological_disorder", facts: neuro, workUp: [], suggestNeurologyReferral: true });
 
   // Serious systemic or neurological cause.
@@ -132,6 +142,8 @@ export function suggestCauses(input: CauseInput): CauseSuggestion[] {
   const seriousFacts: CauseFact[] = [];
   if (input.reasons.includes("SERIOUS_CONDITION")) seriousFacts.push("reason_serious_condition");
   for (const c of serious) seriousFacts.push(`condition_${c}`);
+  if (input.redFlags.includes("breathing_or_swallowing"))
+    seriousFacts.push("red_flag_breathing_or_swallowing");
   push({
     cause: "serious_cause",
     facts: seriousFacts,

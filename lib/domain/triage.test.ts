@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import {
   triageReport,
+  patientAdvice,
   countRecent,
   compareQueue,
   TRIAGE_REASONS,
@@ -10,6 +11,10 @@ import {
   IMPACT_LEVELS,
   RELIEF_OPTIONS,
   PATTERN_OPTIONS,
+  RED_FLAGS,
+  PATIENT_ADVICE,
+  type PatientAdvice,
+  type RedFlag,
   type TriageInput,
   type TriageReason,
   type TriageLevel,
@@ -27,13 +32,14 @@ const base: TriageInput = {
   walkingImpact: "none",
   conditions: [],
   recentCount: 1,
+  redFlags: [],
 };
 const run = (patch: Partial<TriageInput>) => triageReport({ ...base, ...patch });
 
 describe("triageReport — routine", () => {
-  it("no rule fired gives routine with no reasons and rulesVersion 1", () => {
-    expect(triageReport(base)).toEqual({ level: "routine", reasons: [], rulesVersion: 1 });
-    expect(TRIAGE_RULES_VERSION).toBe(1);
+  it("no rule fired gives routine with no reasons and rulesVersion 2", () => {
+    expect(triageReport(base)).toEqual({ level: "routine", reasons: [], rulesVersion: 2 });
+    expect(TRIAGE_RULES_VERSION).toBe(2);
   });
   it.each<[string, Partial<TriageInput>]>([
     ["pain 0", { painScore: 0 }],
@@ -46,12 +52,28 @@ describe("triageReport — routine", () => {
     ["duration 14", { durationMinutes: 14 }],
     ["finished with null duration", { durationMinutes: null }],
   ])("%s stays routine", (_name, patch) => {
-    expect(run(patch)).toEqual({ level: "routine", reasons: [], rulesVersion: 1 });
+    expect(run(patch)).toEqual({ level: "routine", reasons: [], rulesVersion: 2 });
   });
 });
 
 describe("triageReport — one test per rule and boundary", () => {
   const cases: [string, Partial<TriageInput>, TriageLevel, TriageReason[]][] = [
+    // red flags: any one of them, alone, is urgent; none is the explicit empty answer
+    ["no red flag fires nothing", { redFlags: [] }, "routine", []],
+    ["new_weakness is RED_FLAG", { redFlags: ["new_weakness"] }, "urgent", ["RED_FLAG"]],
+    ["numbness is RED_FLAG", { redFlags: ["numbness"] }, "urgent", ["RED_FLAG"]],
+    [
+      "breathing_or_swallowing is RED_FLAG",
+      { redFlags: ["breathing_or_swallowing"] },
+      "urgent",
+      ["RED_FLAG"],
+    ],
+    [
+      "all three red flags fire RED_FLAG once",
+      { redFlags: ["new_weakness", "numbness", "breathing_or_swallowing"] },
+      "urgent",
+      ["RED_FLAG"],
+    ],
     // pain boundaries 3/4 and 7/8
     ["pain 3 fires nothing", { painScore: 3 }, "routine", []],
     ["pain 4 is PAINFUL", { painScore: 4 }, "soon", ["PAINFUL"]],
@@ -126,7 +148,7 @@ describe("triageReport — one test per rule and boundary", () => {
     const r = run(patch);
     expect(r.reasons).toEqual(reasons);
     expect(r.level).toBe(level);
-    expect(r.rulesVersion).toBe(1);
+    expect(r.rulesVersion).toBe(2);
   });
 });
 
@@ -149,8 +171,9 @@ describe("triageReport — level is the max, reasons in table order", () => {
   });
   it("every possible reason at once comes out in table order", () => {
     // PAINFUL and EXTREME_PAIN / REPEATED and RECURRING / NOT_STOPPING and LONG_EPISODE are exclusive,
-    // so check two inputs that together cover all ten.
+    // so check two inputs that together cover all eleven.
     const a = run({
+      redFlags: ["numbness"],
       painScore: 9,
       ongoing: true,
       durationMinutes: null,
@@ -161,6 +184,7 @@ describe("triageReport — level is the max, reasons in table order", () => {
       pattern: "repeated_twitching",
     });
     expect(a.reasons).toEqual([
+      "RED_FLAG",
       "EXTREME_PAIN",
       "NOT_STOPPING",
       "RECURRING",
@@ -205,9 +229,116 @@ describe("triageReport — level is the max, reasons in table order", () => {
   });
 });
 
+describe("patientAdvice — the first line that holds decides", () => {
+  const advise = (patch: Partial<TriageInput>) => patientAdvice({ ...base, ...patch });
+  it.each<[string, Partial<TriageInput>, PatientAdvice]>([
+    // emergency: any red flag, even on an otherwise routine report
+    ...RED_FLAGS.map((f): [string, Partial<TriageInput>, PatientAdvice] => [
+      `red flag ${f} on a mild eased cramp`,
+      { redFlags: [f] },
+      "emergency",
+    ]),
+    ["all red flags", { redFlags: [...RED_FLAGS] }, "emergency"],
+    ["red flag with pain 0", { painScore: 0, redFlags: ["numbness"] }, "emergency"],
+    ["red flag on a soon report", { painScore: 5, redFlags: ["new_weakness"] }, "emergency"],
+    // emergency: ongoing and pain >= 8 (boundary 7/8)
+    ["ongoing, pain 8", { ongoing: true, durationMinutes: null, painScore: 8 }, "emergency"],
+    ["ongoing, pain 10", { ongoing: true, durationMinutes: null, painScore: 10 }, "emergency"],
+    ["ongoing 30 min so far, pain 9", { ongoing: true, durationMinutes: 30, painScore: 9 }, "emergency"],
+    [
+      "ongoing, pain 7 is urgent only",
+      { ongoing: true, durationMinutes: null, painScore: 7 },
+      "see_doctor_24h",
+    ],
+    ["ongoing, pain 0", { ongoing: true, durationMinutes: null, painScore: 0 }, "see_doctor_24h"],
+    ["finished, pain 8", { painScore: 8 }, "see_doctor_24h"],
+    ["finished, pain 10, long", { painScore: 10, durationMinutes: 120 }, "see_doctor_24h"],
+    // see_doctor_24h: urgent for any other reason
+    ["third eased cramp in 30 days", { recentCount: 3 }, "see_doctor_24h"],
+    ["recentCount 5", { recentCount: 5 }, "see_doctor_24h"],
+    ...SERIOUS_CONDITIONS.map((c): [string, Partial<TriageInput>, PatientAdvice] => [
+      `serious condition ${c}`,
+      { conditions: [c] },
+      "see_doctor_24h",
+    ]),
+    ["hand severe", { handImpact: "severe" }, "see_doctor_24h"],
+    ["walking severe", { walkingImpact: "severe" }, "see_doctor_24h"],
+    // doctor_will_review: level soon
+    ["pain 4", { painScore: 4 }, "doctor_will_review"],
+    ["pain 7", { painScore: 7 }, "doctor_will_review"],
+    ["nothing helped", { relief: "nothing_helped" }, "doctor_will_review"],
+    ["repeated twitching", { pattern: "repeated_twitching" }, "doctor_will_review"],
+    ["recentCount 2", { recentCount: 2 }, "doctor_will_review"],
+    ["duration 15", { durationMinutes: 15 }, "doctor_will_review"],
+    ["hand moderate", { handImpact: "moderate" }, "doctor_will_review"],
+    ["walking moderate", { walkingImpact: "moderate" }, "doctor_will_review"],
+    // self_care: level routine
+    ["isolated mild eased cramp", {}, "self_care"],
+    ["pain 3", { painScore: 3 }, "self_care"],
+    ["duration 14", { durationMinutes: 14 }, "self_care"],
+    ["recentCount 1", { recentCount: 1 }, "self_care"],
+    ["mild impacts", { handImpact: "mild", walkingImpact: "mild" }, "self_care"],
+    ["non-serious condition", { conditions: ["diabetes"] }, "self_care"],
+  ])("%s → %s", (_name, patch, expected) => {
+    expect(advise(patch)).toBe(expected);
+  });
+
+  it("agrees with the level on every combination of the deciding inputs", () => {
+    const flagSets: RedFlag[][] = [[], ["new_weakness"], ["breathing_or_swallowing"]];
+    for (const painScore of [0, 3, 4, 7, 8, 10])
+      for (const ongoing of [false, true])
+        for (const recentCount of [1, 2, 3])
+          for (const walkingImpact of IMPACT_LEVELS)
+            for (const redFlags of flagSets) {
+              const input: TriageInput = {
+                ...base,
+                painScore,
+                ongoing,
+                recentCount,
+                walkingImpact,
+                redFlags,
+              };
+              const { level } = triageReport(input);
+              const emergency = redFlags.length > 0 || (ongoing && painScore >= 8);
+              const expected: PatientAdvice = emergency
+                ? "emergency"
+                : { urgent: "see_doctor_24h", soon: "doctor_will_review", routine: "self_care" }[level];
+              expect(patientAdvice(input)).toBe(expected);
+              if (emergency) expect(level).toBe("urgent");
+            }
+  });
+
+  it("does not mutate its input", () => {
+    const input: TriageInput = { ...base, redFlags: ["numbness"], conditions: ["organ_failure"] };
+    const copy = structuredClone(input);
+    patientAdvice(input);
+    expect(input).toEqual(copy);
+  });
+});
+
+describe("version 1 reports read as redFlags: []", () => {
+  // A stored v1 report had no red-flag question; the version 1 rules are unchanged in version 2.
+  const v1Shaped = (patch: Partial<TriageInput>) => {
+    const { redFlags: _omitted, ...rest } = { ...base, ...patch };
+    return rest as unknown as TriageInput;
+  };
+  it.each<[Partial<TriageInput>, TriageLevel, PatientAdvice]>([
+    [{}, "routine", "self_care"],
+    [{ painScore: 5 }, "soon", "doctor_will_review"],
+    [{ recentCount: 3 }, "urgent", "see_doctor_24h"],
+    [{ ongoing: true, durationMinutes: null, painScore: 9 }, "urgent", "emergency"],
+  ])("%j gives the same result as with no red flag", (patch, level, advice) => {
+    const withEmpty = triageReport({ ...base, ...patch, redFlags: [] });
+    expect(triageReport(v1Shaped(patch))).toEqual(withEmpty);
+    expect(withEmpty.level).toBe(level);
+    expect(patientAdvice(v1Shaped(patch))).toBe(advice);
+  });
+});
+
 describe("constants", () => {
   it("TRIAGE_REASONS is the table in order with levels", () => {
     expect(TRIAGE_REASONS).toEqual([
+      { code: "RED_FLAG", level: "urgent" },
       { code: "EXTREME_PAIN", level: "urgent" },
       { code: "NOT_STOPPING", level: "urgent" },
       { code: "RECURRING", level: "urgent" },
@@ -230,6 +361,8 @@ describe("constants", () => {
     expect(IMPACT_LEVELS).toEqual(["none", "mild", "moderate", "severe"]);
     expect(RELIEF_OPTIONS).toEqual(["stretching_helped", "massage_helped", "nothing_helped", "not_tried"]);
     expect(PATTERN_OPTIONS).toEqual(["single_cramp", "repeated_twitching", "unsure"]);
+    expect(RED_FLAGS).toEqual(["new_weakness", "numbness", "breathing_or_swallowing"]);
+    expect(PATIENT_ADVICE).toEqual(["emergency", "see_doctor_24h", "doctor_will_review", "self_care"]);
     expect(LEVEL_RANK.urgent).toBeGreaterThan(LEVEL_RANK.soon);
     expect(LEVEL_RANK.soon).toBeGreaterThan(LEVEL_RANK.routine);
   });

@@ -1,7 +1,8 @@
-// Triage rules, version 1 — see /work/shared/clinical/triage.md.
+// Triage rules, version 2 — see /work/shared/clinical/triage.md.
 // Pure: no I/O, no framework imports. Unit-tested rule by rule in triage.test.ts.
 
 export type Impact = "none" | "mild" | "moderate" | "severe";
+export type RedFlag = "new_weakness" | "numbness" | "breathing_or_swallowing";
 export type TriageInput = {
   painScore: number;
   ongoing: boolean;
@@ -12,13 +13,21 @@ export type TriageInput = {
   walkingImpact: Impact;
   conditions: string[];
   recentCount: number;
+  redFlags: RedFlag[];
 };
 
 export type TriageLevel = "urgent" | "soon" | "routine";
 export type Relief = TriageInput["relief"];
 export type Pattern = TriageInput["pattern"];
 
-export const TRIAGE_RULES_VERSION = 1 as const;
+export const TRIAGE_RULES_VERSION = 2 as const;
+
+/** Answers to "new since it started?"; an empty list is the explicit "none of these". */
+export const RED_FLAGS = [
+  "new_weakness",
+  "numbness",
+  "breathing_or_swallowing",
+] as const satisfies readonly RedFlag[];
 
 export const IMPACT_LEVELS = ["none", "mild", "moderate", "severe"] as const satisfies readonly Impact[];
 export const RELIEF_OPTIONS = [
@@ -48,6 +57,7 @@ export function isSeriousCondition(condition: string): condition is SeriousCondi
 
 /** The rule table, in the table's order (this is also the order of `reasons`). */
 export const TRIAGE_REASONS = [
+  { code: "RED_FLAG", level: "urgent" },
   { code: "EXTREME_PAIN", level: "urgent" },
   { code: "NOT_STOPPING", level: "urgent" },
   { code: "RECURRING", level: "urgent" },
@@ -70,7 +80,13 @@ export type TriageResult = {
 
 export const LEVEL_RANK: Readonly<Record<TriageLevel, number>> = { urgent: 2, soon: 1, routine: 0 };
 
+// A caller still shaped like version 1 (no redFlags) reads as "none of these", as stored v1 reports do.
+function hasRedFlag(i: TriageInput): boolean {
+  return Array.isArray(i.redFlags) && i.redFlags.length > 0;
+}
+
 const RULES: Readonly<Record<TriageReason, (i: TriageInput) => boolean>> = {
+  RED_FLAG: (i) => hasRedFlag(i),
   EXTREME_PAIN: (i) => i.painScore >= 8,
   NOT_STOPPING: (i) => i.ongoing === true,
   RECURRING: (i) => i.recentCount >= 3,
@@ -96,6 +112,23 @@ export function triageReport(input: TriageInput): TriageResult {
     }
   }
   return { level, reasons, rulesVersion: TRIAGE_RULES_VERSION };
+}
+
+export type PatientAdvice = "emergency" | "see_doctor_24h" | "doctor_will_review" | "self_care";
+export const PATIENT_ADVICE = [
+  "emergency",
+  "see_doctor_24h",
+  "doctor_will_review",
+  "self_care",
+] as const satisfies readonly PatientAdvice[];
+
+/** What the patient is told; the first line of triage.md's advice table that holds decides. */
+export function patientAdvice(input: TriageInput): PatientAdvice {
+  if (hasRedFlag(input) || (input.ongoing === true && input.painScore >= 8)) return "emergency";
+  const { level } = triageReport(input);
+  if (level === "urgent") return "see_doctor_24h";
+  if (level === "soon") return "doctor_will_review";
+  return "self_care";
 }
 
 export const RECENT_WINDOW_DAYS = 30;
