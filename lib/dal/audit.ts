@@ -22,11 +22,37 @@ export type AuditAction =
   | "account.update"
   | "settings.update"
   | "queue.read"
-  | "admin.overview";
+  | "case.read"
+  | "case.claim"
+  | "patient.search"
+  | "break_glass"
+  | "evaluation.read"
+  | "evaluation.write"
+  | "evaluation.sign"
+  | "evaluation.amend"
+  | "cause.write"
+  | "plan.read"
+  | "plan.write"
+  | "plan.publish"
+  | "referral.update"
+  | "injection.update"
+  | "admin.overview"
+  | "account.list"
+  | "account.read"
+  | "account.status"
+  | "account.role"
+  | "account.password_reset"
+  | "account.password_change"
+  | "assignment.update"
+  | "audit.read"
+  | "audit.export";
+
+/** Where the request came from (lib/request-context.ts); all optional so existing callers keep working. */
+export type AuditRequestMeta = { requestId?: string | null; ip?: string | null; userAgent?: string | null };
 
 export type AuditInput = {
   action: AuditAction;
-  actor: Pick<Actor, "id" | "role"> & { requestId?: string | null };
+  actor: Pick<Actor, "id" | "role"> & AuditRequestMeta;
   outcome?: "success" | "denied" | "failure";
   patientId?: string | null;
   entityType?: string | null;
@@ -44,13 +70,15 @@ export async function recordAudit(db: Db, input: AuditInput): Promise<void> {
     entityType: input.entityType ?? null,
     entityId: input.entityId ?? null,
     requestId: input.actor.requestId ?? null,
+    ip: input.actor.ip ?? null,
+    userAgent: input.actor.userAgent ?? null,
   });
 }
 
 /** For events with no known actor (a failed sign-in for an unknown e-mail). */
 export async function recordAnonymousAudit(
   db: Db,
-  input: Omit<AuditInput, "actor"> & { requestId?: string | null },
+  input: Omit<AuditInput, "actor"> & AuditRequestMeta,
 ): Promise<void> {
   await db.insert(auditEvents).values({
     action: input.action,
@@ -58,5 +86,7 @@ export async function recordAnonymousAudit(
     entityType: input.entityType ?? null,
     entityId: input.entityId ?? null,
     requestId: input.requestId ?? null,
+    ip: input.ip ?? null,
+    userAgent: input.userAgent ?? null,
   });
 }

@@ -1,0 +1,77 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { currentUser } from "@/lib/dal/session";
+import type { ActionErrorCode, ActionResult } from "@/lib/dto/action-result";
+import { isDalError, type DalErrorCode } from "@/lib/errors";
+import type { Actor, Role } from "@/lib/permissions";
+
+const FROM_DAL: Record<DalErrorCode, ActionErrorCode> = {
+  unauthenticated: "unauthenticated",
+  forbidden: "forbidden",
+  not_found: "not_found",
+  conflict: "conflict",
+  invalid: "invalid",
+  registration_closed: "forbidden",
+  email_taken: "invalid",
+};
+
+/** Zod issues as message codes keyed by the full path of the field. */
+export function issuesToFieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join(".") : "_form";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+function fail(error: ActionErrorCode, fieldErrors: Record<string, string> = {}, entity?: string) {
+  return { ok: false as const, error, fieldErrors, ...(entity ? { entity } : {}) };
+}
+
+/**
+ * Builds a server action for one role: session, role, zod parse and the mapping of DAL errors to typed results
+ * happen here once, so no action can forget a check. The handler still goes through the DAL, which checks again.
+ * Unexpected errors are logged by name and request id only (a database error's message can carry patient data).
+ */
+export function roleAction(role: Role) {
+  return function action<S extends z.ZodType, T>(
+    schema: S,
+    handler: (actor: Actor, input: z.output<S>) => Promise<T>,
+  ): (input: z.input<S>) => Promise<ActionResult<T>> {
+    return async (input) => {
+      let actor: Actor | null;
+      try {
+        actor = await currentUser();
+      } catch (err) {
+        unstable_rethrow(err);
+        console.error(`[action] session lookup failed: ${err instanceof Error ? err.name : "error"}`);
+        return fail("unavailable");
+      }
+      if (!actor) return fail("unauthenticated");
+      if (actor.role !== role) return fail("forbidden");
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) return fail("invalid", issuesToFieldErrors(parsed.error));
+      try {
+        return { ok: true, data: await handler(actor, parsed.data) };
+      } catch (err) {
+        unstable_rethrow(err);
+        if (isDalError(err)) {
+          const fieldErrors: Record<string, string> =
+            err.code === "invalid" && err.entity ? { [err.entity]: "invalid" } : {};
+          return fail(FROM_DAL[err.code], fieldErrors, err.entity);
+        }
+        const code = (err as { code?: unknown })?.code;
+        console.error(
+          `[${actor.requestId}] ${role} action failed: ${err instanceof Error ? err.name : "error"}${typeof code === "string" ? ` (${code})` : ""}`,
+        );
+        return fail("failed");
+      }
+    };
+  };
+}
+
+export const doctorAction = roleAction("doctor");
+export const patientAction = roleAction("patient");
+export const adminAction = roleAction("admin");
