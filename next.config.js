@@ -4,6 +4,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A separate build directory per worker (NEXT_DIST_DIR) lets parallel e2e runs keep their own build.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its wasm/data files from disk: it must not be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   allowedDevOrigins: ["127.0.0.1"],

@@ -12,7 +12,7 @@ if (!browser) {
 }
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 if (browser.path) env.PLAYWRIGHT_CHROMIUM_EXECUTABLE = browser.path;
-if (!existsSync(".next/BUILD_ID") || process.env.E2E_REBUILD === "1") {
+if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`) || process.env.E2E_REBUILD === "1") {
   const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     stdio: "inherit",
     env,
