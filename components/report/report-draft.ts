@@ -1,6 +1,11 @@
 import type { BodySite, Condition, Side, Trigger } from "@/lib/domain/report-fields";
 import type { Impact, Pattern, Relief } from "@/lib/domain/triage";
-import { localInputToIso, toLocalInputValue, type ReportField } from "@/lib/validations/report";
+import {
+  localInputToIso,
+  toLocalInputValue,
+  type RedFlagAnswer,
+  type ReportField,
+} from "@/lib/validations/report";
 
 /** The form's state: what the patient has picked so far, nothing parsed yet. */
 export type ReportDraft = {
@@ -9,6 +14,8 @@ export type ReportDraft = {
   ongoing: boolean;
   duration: string;
   painScore: number | null;
+  /** Empty until answered; ["none"] is the explicit "none of these". */
+  redFlags: RedFlagAnswer[];
   relief: Relief | null;
   pattern: Pattern | null;
   handImpact: Impact | null;
@@ -25,6 +32,7 @@ export function emptyDraft(now: Date, conditions: Condition[] = []): ReportDraft
     ongoing: false,
     duration: "",
     painScore: null,
+    redFlags: [],
     relief: null,
     pattern: null,
     handImpact: null,
@@ -45,6 +53,7 @@ export function draftToRaw(d: ReportDraft): Record<ReportField, unknown> {
     // An ongoing episode hides the duration field: what was typed before does not count.
     durationMinutes: d.ongoing || duration === "" ? null : Number(duration),
     painScore: d.painScore ?? undefined,
+    redFlags: d.redFlags,
     relief: d.relief ?? undefined,
     pattern: d.pattern ?? undefined,
     handImpact: d.handImpact ?? undefined,
@@ -62,6 +71,7 @@ export const DRAFT_FIELD: Record<keyof ReportDraft, ReportField> = {
   ongoing: "ongoing",
   duration: "durationMinutes",
   painScore: "painScore",
+  redFlags: "redFlags",
   relief: "relief",
   pattern: "pattern",
   handImpact: "handImpact",

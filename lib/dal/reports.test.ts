@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, notifications, reportSites, spasmReports } from "@/lib/db/schema";
-import { triageReport } from "@/lib/domain/triage";
+import { auditEvents, notifications, reportSites, spasmReports, users } from "@/lib/db/schema";
+import { patientAdvice, triageReport, type RedFlag } from "@/lib/domain/triage";
 import type { ReportInput } from "@/lib/validations/report";
 import { describeDb } from "@/test/db";
 import { createUser } from "@/test/fixtures";
@@ -17,6 +17,7 @@ function mild(overrides: Partial<ReportInput> = {}): ReportInput {
     ongoing: false,
     durationMinutes: 3,
     painScore: 2,
+    redFlags: [],
     relief: "stretching_helped",
     pattern: "single_cramp",
     handImpact: "none",
@@ -38,7 +39,12 @@ describeDb("reports DAL", ({ db }) => {
   /** The stored triage must equal the pure rules on the stored inputs, recentCount included. */
   async function expectTriageMatchesRules(id: string) {
     const row = await stored(id);
-    const expected = triageReport({ ...row, conditions: row.conditions, recentCount: row.recentCount });
+    const expected = triageReport({
+      ...row,
+      conditions: row.conditions,
+      recentCount: row.recentCount,
+      redFlags: row.redFlags as RedFlag[],
+    });
     expect({ level: row.triageLevel, reasons: row.triageReasons, rulesVersion: row.rulesVersion }).toEqual(
       expected,
     );
@@ -56,7 +62,7 @@ describeDb("reports DAL", ({ db }) => {
         notes: "after a run",
       });
       const result = await createReport(patient, input);
-      expect(result).toEqual({ id: expect.any(String), level: "routine", reasons: [] });
+      expect(result).toEqual({ id: expect.any(String), level: "routine", reasons: [], advice: "self_care" });
       const row = await expectTriageMatchesRules(result.id);
       expect(row).toMatchObject({
         patientId: patient.id,
@@ -163,16 +169,89 @@ describeDb("reports DAL", ({ db }) => {
       });
     });
 
-    it("notifies nobody for an urgent report of an unassigned patient, nor for a report that is not urgent", async () => {
+    it("an urgent report of an unassigned patient notifies every active doctor, and no one else", async () => {
+      const doctors = [
+        await createUser(db(), { role: "doctor" }),
+        await createUser(db(), { role: "doctor" }),
+      ];
+      const disabled = await createUser(db(), { role: "doctor" });
+      await db().update(users).set({ status: "disabled" }).where(eq(users.id, disabled.id));
+      const admin = await createUser(db(), { role: "admin" });
+      const unassigned = await createUser(db(), { role: "patient" });
+      const result = await createReport(unassigned, mild({ ongoing: true, durationMinutes: null }));
+      expect(result.level).toBe("urgent");
+      const rows = await db().select().from(notifications).where(eq(notifications.entityId, result.id));
+      const activeDoctorIds = (
+        await db()
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.role, "doctor"), eq(users.status, "active")))
+      ).map((u) => u.id);
+      expect(rows.map((r) => r.userId).sort()).toEqual([...activeDoctorIds].sort());
+      for (const d of doctors) expect(rows.map((r) => r.userId)).toContain(d.id);
+      expect(rows.map((r) => r.userId)).not.toContain(disabled.id);
+      expect(rows.map((r) => r.userId)).not.toContain(admin.id);
+      expect(rows.every((r) => r.kind === "urgent_report" && r.patientId === unassigned.id)).toBe(true);
+    });
+
+    it("an urgent report whose assigned doctor is disabled notifies every active doctor", async () => {
+      const gone = await createUser(db(), { role: "doctor" });
+      await db().update(users).set({ status: "disabled" }).where(eq(users.id, gone.id));
+      const patient = await createUser(db(), { role: "patient", doctorId: gone.id });
+      const result = await createReport(patient, mild({ redFlags: ["numbness"] }));
+      const rows = await db().select().from(notifications).where(eq(notifications.entityId, result.id));
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.map((r) => r.userId)).not.toContain(gone.id);
+    });
+
+    it("a report that is not urgent notifies nobody, assigned or not", async () => {
+      await createUser(db(), { role: "doctor" });
       const doctor = await createUser(db(), { role: "doctor" });
       const unassigned = await createUser(db(), { role: "patient" });
       const assigned = await createUser(db(), { role: "patient", doctorId: doctor.id });
-      await createReport(unassigned, mild({ ongoing: true, durationMinutes: null }));
       const soon = await createReport(assigned, mild({ painScore: 5 }));
-      expect(soon.level).toBe("soon");
+      const routine = await createReport(unassigned, mild());
+      expect([soon.level, routine.level]).toEqual(["soon", "routine"]);
       for (const p of [unassigned, assigned]) {
         expect(await db().select().from(notifications).where(eq(notifications.patientId, p.id))).toEqual([]);
       }
+    });
+
+    it.each<[string, RedFlag[]]>([
+      ["new weakness", ["new_weakness"]],
+      ["numbness", ["numbness"]],
+      ["trouble breathing or swallowing", ["breathing_or_swallowing"]],
+      ["all three", ["new_weakness", "numbness", "breathing_or_swallowing"]],
+    ])(
+      "a red flag (%s) is stored, makes the report urgent (RED_FLAG) and advises emergency",
+      async (_n, flags) => {
+        const doctor = await createUser(db(), { role: "doctor" });
+        const patient = await createUser(db(), { role: "patient", doctorId: doctor.id });
+        const result = await createReport(patient, mild({ redFlags: flags }));
+        expect(result).toMatchObject({ level: "urgent", reasons: ["RED_FLAG"], advice: "emergency" });
+        const row = await expectTriageMatchesRules(result.id);
+        expect(row.redFlags).toEqual(flags);
+        expect(row.rulesVersion).toBe(2);
+        const own = await getOwnReport(patient, result.id);
+        expect(own).toMatchObject({ redFlags: flags, advice: "emergency" });
+        const rows = await db().select().from(notifications).where(eq(notifications.entityId, result.id));
+        expect(rows.map((r) => r.userId)).toEqual([doctor.id]);
+      },
+    );
+
+    it("the third eased cramp in 30 days is urgent but advises a doctor within 24 hours, not emergency", async () => {
+      const patient = await createUser(db(), { role: "patient" });
+      await createReport(patient, mild({ startedAt: daysAgo(20) }));
+      await createReport(patient, mild({ startedAt: daysAgo(10) }));
+      const third = await createReport(patient, mild({ startedAt: daysAgo(1) }));
+      expect(third).toMatchObject({ level: "urgent", reasons: ["RECURRING"], advice: "see_doctor_24h" });
+      expect((await getOwnReport(patient, third.id)).advice).toBe("see_doctor_24h");
+    });
+
+    it("an ongoing report at pain 8 advises emergency", async () => {
+      const patient = await createUser(db(), { role: "patient" });
+      const r = await createReport(patient, mild({ ongoing: true, durationMinutes: null, painScore: 8 }));
+      expect(r).toMatchObject({ reasons: ["EXTREME_PAIN", "NOT_STOPPING"], advice: "emergency" });
     });
 
     it("refuses doctors and admins, and stores nothing", async () => {
@@ -208,7 +287,10 @@ describeDb("reports DAL", ({ db }) => {
         durationMinutes: 3,
         triggers: ["exercise_fatigue"],
         status: "active",
-        triage: { level: "soon", reasons: ["PAINFUL"], rulesVersion: 1, recentCount: 1 },
+        redFlags: [],
+        triage: { level: "soon", reasons: ["PAINFUL"], rulesVersion: 2, recentCount: 1 },
+        advice: "doctor_will_review",
+        review: null,
       });
       // Anatomical order (the enum's order), not entry order.
       expect(report.sites).toEqual([
@@ -222,6 +304,36 @@ describeDb("reports DAL", ({ db }) => {
         .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "report.read")));
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ actorId: patient.id, patientId: patient.id, outcome: "success" });
+    });
+
+    it("a version 1 report keeps its stored triage and reads as no red flag", async () => {
+      const patient = await createUser(db(), { role: "patient" });
+      const { id } = await createReport(patient, mild({ startedAt: daysAgo(3) }));
+      // As stored before triage v2: its own version, no red flags, and a level that v2 would not recompute.
+      await db()
+        .update(spasmReports)
+        .set({ rulesVersion: 1, redFlags: [], triageLevel: "soon", triageReasons: ["PAINFUL"], painScore: 5 })
+        .where(eq(spasmReports.id, id));
+      const report = await getOwnReport(patient, id);
+      expect(report.triage).toMatchObject({ level: "soon", reasons: ["PAINFUL"], rulesVersion: 1 });
+      expect(report.redFlags).toEqual([]);
+      expect(report.advice).toBe(
+        patientAdvice({ ...mild(), painScore: 5, conditions: [], recentCount: 1, redFlags: [] }),
+      );
+      expect(report.advice).toBe("doctor_will_review");
+    });
+
+    it("says not yet reviewed until a doctor has reviewed it, then who and when", async () => {
+      const doctor = await createUser(db(), { role: "doctor", name: "Dr Jeanne Leroy" });
+      const patient = await createUser(db(), { role: "patient", doctorId: doctor.id });
+      const { id } = await createReport(patient, mild({ painScore: 9 }));
+      expect((await getOwnReport(patient, id)).review).toBeNull();
+      const at = new Date("2026-03-02T10:15:00Z");
+      await db()
+        .update(spasmReports)
+        .set({ reviewedById: doctor.id, reviewedAt: at })
+        .where(eq(spasmReports.id, id));
+      expect((await getOwnReport(patient, id)).review).toEqual({ doctorName: "Dr Jeanne Leroy", at });
     });
 
     it("patient B cannot read patient A's report: the same not_found as a report that does not exist", async () => {

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { recentEpisodeStarts } from "@/lib/db/report-queries";
-import { notifications, patientProfiles, reportSites, spasmReports } from "@/lib/db/schema";
+import { notifications, patientProfiles, reportSites, spasmReports, users } from "@/lib/db/schema";
 import {
   CONDITIONS,
   type BodySite,
@@ -12,9 +12,12 @@ import {
 } from "@/lib/domain/report-fields";
 import {
   countRecent,
+  patientAdvice,
   triageReport,
   type Impact,
   type Pattern,
+  type PatientAdvice,
+  type RedFlag,
   type Relief,
   type TriageLevel,
   type TriageReason,
@@ -27,7 +30,15 @@ import { recordAudit } from "./audit";
 import { assertCan } from "./guard";
 
 export type CreateReportParams = ReportInput;
-export type CreateReportResult = { id: string; level: TriageLevel; reasons: TriageReason[] };
+export type CreateReportResult = {
+  id: string;
+  level: TriageLevel;
+  reasons: TriageReason[];
+  advice: PatientAdvice;
+};
+
+/** Who reviewed a report first, and when; null until a doctor has opened it. */
+export type ReportReview = { doctorName: string; at: Date } | null;
 
 /** What a patient sees of their own report: what they entered, plus the triage and its reasons. */
 export type OwnReport = {
@@ -45,7 +56,12 @@ export type OwnReport = {
   /** Background conditions as known at triage (profile + report). */
   conditions: Condition[];
   notes: string | null;
+  /** Empty for version 1 reports, which never asked. */
+  redFlags: RedFlag[];
   triage: { level: TriageLevel; reasons: TriageReason[]; rulesVersion: number; recentCount: number };
+  /** What the patient is told, from the stored answers (v1 reports read as no red flag). */
+  advice: PatientAdvice;
+  review: ReportReview;
   status: "active" | "withdrawn";
   withdrawnAt: Date | null;
   withdrawnReason: string | null;
@@ -94,7 +110,7 @@ export async function createReport(actor: Actor, input: CreateReportParams): Pro
       input.startedAt,
       await recentEpisodeStarts(tx, actor.id, input.startedAt),
     );
-    const triage = triageReport({
+    const triageInput = {
       painScore: input.painScore,
       ongoing: input.ongoing,
       durationMinutes: input.durationMinutes,
@@ -104,7 +120,9 @@ export async function createReport(actor: Actor, input: CreateReportParams): Pro
       walkingImpact: input.walkingImpact,
       conditions,
       recentCount,
-    });
+      redFlags: input.redFlags,
+    };
+    const triage = triageReport(triageInput);
     const [report] = await tx
       .insert(spasmReports)
       .values({
@@ -120,6 +138,7 @@ export async function createReport(actor: Actor, input: CreateReportParams): Pro
         triggers: input.triggers,
         conditions,
         notes: input.notes,
+        redFlags: input.redFlags,
         recentCount,
         triageLevel: triage.level,
         triageReasons: triage.reasons,
@@ -136,16 +155,43 @@ export async function createReport(actor: Actor, input: CreateReportParams): Pro
       entityType: "report",
       entityId: report.id,
     });
-    if (triage.level === "urgent" && profile?.doctorId) {
-      await tx.insert(notifications).values({
-        userId: profile.doctorId,
-        kind: "urgent_report",
-        patientId: actor.id,
-        entityId: report.id,
-      });
+    if (triage.level === "urgent") {
+      const recipients = await urgentReportRecipients(tx, profile?.doctorId ?? null);
+      if (recipients.length > 0) {
+        await tx.insert(notifications).values(
+          recipients.map((userId) => ({
+            userId,
+            kind: "urgent_report" as const,
+            patientId: actor.id,
+            entityId: report.id,
+          })),
+        );
+      }
     }
-    return { id: report.id, level: triage.level, reasons: triage.reasons };
+    return {
+      id: report.id,
+      level: triage.level,
+      reasons: triage.reasons,
+      advice: patientAdvice(triageInput),
+    };
   });
+}
+
+/**
+ * An urgent report must reach a person: the assigned doctor while their account is active, otherwise every
+ * active doctor of the clinic (an unassigned patient's urgent report used to notify nobody).
+ */
+async function urgentReportRecipients(tx: Db, assignedDoctorId: string | null): Promise<string[]> {
+  const activeDoctors = and(eq(users.role, "doctor"), eq(users.status, "active"));
+  if (assignedDoctorId) {
+    const [assigned] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, assignedDoctorId), activeDoctors));
+    if (assigned) return [assigned.id];
+  }
+  const doctors = await tx.select({ id: users.id }).from(users).where(activeDoctors).orderBy(asc(users.id));
+  return doctors.map((d) => d.id);
 }
 
 /**
@@ -176,6 +222,10 @@ export async function getOwnReport(actor: Actor, id: string): Promise<OwnReport>
     .from(reportSites)
     .where(eq(reportSites.reportId, row.id))
     .orderBy(asc(reportSites.site));
+  const reviewers = row.reviewedById
+    ? await db.select({ name: users.name }).from(users).where(eq(users.id, row.reviewedById)).limit(1)
+    : [];
+  const redFlags = row.redFlags as RedFlag[];
   await recordAudit(db, {
     action: "report.read",
     actor,
@@ -197,15 +247,23 @@ export async function getOwnReport(actor: Actor, id: string): Promise<OwnReport>
     triggers: row.triggers as Trigger[],
     conditions: row.conditions as Condition[],
     notes: row.notes,
+    redFlags,
     triage: {
       level: row.triageLevel,
       reasons: row.triageReasons as TriageReason[],
       rulesVersion: row.rulesVersion,
       recentCount: row.recentCount,
     },
+    advice: patientAdvice({ ...row, redFlags }),
+    review: reviewOf(row.reviewedAt, reviewers[0]?.name),
     status: row.status,
     withdrawnAt: row.withdrawnAt,
     withdrawnReason: row.withdrawnReason,
     createdAt: row.createdAt,
   };
+}
+
+/** "Reviewed by Dr X on …" only once a doctor has opened the report; never before. */
+export function reviewOf(reviewedAt: Date | null, doctorName: string | undefined): ReportReview {
+  return reviewedAt && doctorName ? { doctorName, at: reviewedAt } : null;
 }

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { triageReport } from "@/lib/domain/triage";
+import { triageReport, type RedFlag } from "@/lib/domain/triage";
 import { describeDb } from "@/test/db";
 import { patientProfiles, spasmReports, users } from "./schema";
 import { seedDemo, seedIfEmpty } from "./seed";
@@ -13,6 +13,7 @@ describeDb("demo seed", ({ db }) => {
     expect([count("admin"), count("doctor"), count("patient")]).toEqual([1, 2, 8]);
     const reports = await db().select().from(spasmReports);
     expect(new Set(reports.map((r) => r.triageLevel))).toEqual(new Set(["urgent", "soon", "routine"]));
+    expect(reports.some((r) => r.redFlags.length > 0)).toBe(true);
   });
 
   it("stores the triage the real rules compute from each stored report", async () => {
@@ -28,6 +29,7 @@ describeDb("demo seed", ({ db }) => {
         walkingImpact: r.walkingImpact,
         conditions: r.conditions,
         recentCount: r.recentCount,
+        redFlags: r.redFlags as RedFlag[],
       });
       expect({ level: r.triageLevel, reasons: r.triageReasons, rulesVersion: r.rulesVersion }).toEqual(
         expected,

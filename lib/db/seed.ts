@@ -1,14 +1,16 @@
 import { sql } from "drizzle-orm";
 import { hashPassword } from "../auth/password";
 import type { BodySite, Condition, Side, Trigger } from "../domain/report-fields";
-import { countRecent, triageReport, type TriageInput } from "../domain/triage";
+import { countRecent, triageReport, type RedFlag, type TriageInput } from "../domain/triage";
 import type { Db } from "./index";
 import { recentEpisodeStarts } from "./report-queries";
 import { clinicSettings, patientProfiles, reportSites, spasmReports, users } from "./schema";
 
 export const DEMO_PASSWORD = "SpasmCare-demo-2026";
 
-type DemoReport = Omit<TriageInput, "conditions" | "recentCount"> & {
+type DemoReport = Omit<TriageInput, "conditions" | "recentCount" | "redFlags"> & {
+  /** Red flags ticked on the report; none when omitted. */
+  redFlags?: RedFlag[];
   daysAgo: number;
   hour: number;
   sites: { site: BodySite; side: Side }[];
@@ -146,6 +148,7 @@ const PATIENTS: DemoPatient[] = [
         handImpact: "severe",
         sites: [{ site: "hand", side: "right" }],
         triggers: ["stress"],
+        redFlags: ["new_weakness"],
         notes: "Cannot hold a cup since this morning.",
       },
     ],
@@ -313,7 +316,8 @@ async function insertTriagedReport(
 ) {
   const startedAt = startOf(r.daysAgo, r.hour, now);
   const recentCount = countRecent(startedAt, await recentEpisodeStarts(db, patientId, startedAt));
-  const triage = triageReport({ ...r, conditions, recentCount });
+  const redFlags = r.redFlags ?? [];
+  const triage = triageReport({ ...r, conditions, recentCount, redFlags });
   const [report] = await db
     .insert(spasmReports)
     .values({
@@ -329,6 +333,7 @@ async function insertTriagedReport(
       triggers: r.triggers,
       conditions,
       notes: r.notes ?? null,
+      redFlags,
       recentCount,
       triageLevel: triage.level,
       triageReasons: triage.reasons,

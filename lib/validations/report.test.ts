@@ -18,6 +18,7 @@ function valid(overrides: Partial<Record<keyof ReportRaw, unknown>> = {}): Recor
     ongoing: false,
     durationMinutes: 5,
     painScore: 3,
+    redFlags: ["none"],
     relief: "stretching_helped",
     pattern: "single_cramp",
     handImpact: "none",
@@ -99,6 +100,16 @@ describe("reportSchema", () => {
     ["duration 10081", { durationMinutes: 10_081 }, "durationMinutes", "duration_range"],
     ["duration 2.5", { durationMinutes: 2.5 }, "durationMinutes", "duration_range"],
     ["ongoing not answered", { ongoing: null }, "ongoing", "ongoing_required"],
+    ["red-flag question not answered", { redFlags: undefined }, "redFlags", "red_flags_required"],
+    ["red-flag question answered with nothing", { redFlags: [] }, "redFlags", "red_flags_required"],
+    ["red flags that are not a list", { redFlags: "numbness" }, "redFlags", "red_flags_required"],
+    ["an unknown red flag", { redFlags: ["headache"] }, "redFlags", "invalid"],
+    [
+      "'none of these' together with a flag",
+      { redFlags: ["none", "numbness"] },
+      "redFlags",
+      "red_flags_conflict",
+    ],
     ["an unknown relief", { relief: "prayer" }, "relief", "choose_one"],
     ["no pattern", { pattern: undefined }, "pattern", "choose_one"],
     ["no hand impact", { handImpact: undefined }, "handImpact", "choose_one"],
@@ -147,9 +158,26 @@ describe("reportSchema", () => {
       startedAt: "required",
       durationMinutes: "duration_required",
       painScore: "pain_required",
+      redFlags: "red_flags_required",
       relief: "choose_one",
       sites: "site_required",
     });
+  });
+
+  it.each([
+    [["none"], []],
+    [["none", "none"], []],
+    [["numbness"], ["numbness"]],
+    [
+      ["breathing_or_swallowing", "new_weakness"],
+      ["new_weakness", "breathing_or_swallowing"],
+    ],
+    [
+      ["numbness", "breathing_or_swallowing", "new_weakness", "numbness"],
+      ["new_weakness", "numbness", "breathing_or_swallowing"],
+    ],
+  ])("red-flag answer %j is stored as %j", (answer, stored) => {
+    expect(reportSchema.parse(valid({ redFlags: answer })).redFlags).toEqual(stored);
   });
 
   it("keeps triggers and conditions unique and in the list's order", () => {
@@ -172,6 +200,8 @@ describe("reportFormDataToRaw", () => {
     fd.set("pattern", "unsure");
     fd.set("handImpact", "none");
     fd.set("walkingImpact", "none");
+    fd.append("redFlags", "numbness");
+    fd.append("redFlags", "new_weakness");
     fd.set("sites", JSON.stringify([{ site: "neck", side: "midline" }]));
     fd.append("triggers", "stress");
     fd.append("triggers", "heat_dehydration");
@@ -183,8 +213,9 @@ describe("reportFormDataToRaw", () => {
       durationMinutes: 15,
       painScore: 0,
       triggers: ["stress", "heat_dehydration"],
+      redFlags: ["numbness", "new_weakness"],
     });
-    expect(reportSchema.safeParse(raw).success).toBe(true);
+    expect(reportSchema.parse(raw).redFlags).toEqual(["new_weakness", "numbness"]);
   });
 
   it("turns an empty form into field errors, not an exception", () => {
@@ -193,6 +224,7 @@ describe("reportFormDataToRaw", () => {
       startedAt: "required",
       ongoing: "ongoing_required",
       painScore: "pain_required",
+      redFlags: "red_flags_required",
       sites: "site_required",
     });
   });

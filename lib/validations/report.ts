@@ -7,7 +7,7 @@ import {
   TRIGGERS,
   type BodySite,
 } from "@/lib/domain/report-fields";
-import { IMPACT_LEVELS, PATTERN_OPTIONS, RELIEF_OPTIONS } from "@/lib/domain/triage";
+import { IMPACT_LEVELS, PATTERN_OPTIONS, RED_FLAGS, RELIEF_OPTIONS } from "@/lib/domain/triage";
 import { toFieldErrors, type FieldErrors, type FormState } from "./common";
 
 export const MAX_SITES = 10;
@@ -17,17 +17,23 @@ export const MAX_NOTES_LENGTH = 2000;
 export const CLOCK_SKEW_MS = 5 * 60_000;
 export const MAX_REPORT_AGE_MS = 365 * 24 * 60 * 60_000;
 
+/** "None of these": the explicit answer to the red-flag question (stored as an empty list). */
+export const RED_FLAG_NONE = "none";
+export const RED_FLAG_ANSWERS = [...RED_FLAGS, RED_FLAG_NONE] as const;
+export type RedFlagAnswer = (typeof RED_FLAG_ANSWERS)[number];
+
 /** Field names in the order the form shows them (the form focuses the first invalid one). */
 export const REPORT_FIELDS = [
-  "startedAt",
+  "sites",
   "ongoing",
   "durationMinutes",
-  "sites",
   "painScore",
+  "redFlags",
   "relief",
   "pattern",
   "handImpact",
   "walkingImpact",
+  "startedAt",
   "triggers",
   "conditions",
   "notes",
@@ -65,6 +71,16 @@ const subsetOf = <T extends readonly [string, ...string[]]>(values: T, code: str
     .optional()
     .transform((picked = []) => values.filter((v) => picked.includes(v)));
 
+/** Required: at least one answer, and "none of these" cannot go with a flag. Output: the flags, canonical order. */
+const redFlagsSchema = z
+  .array(z.enum(RED_FLAG_ANSWERS, { error: "invalid" }), { error: "red_flags_required" })
+  .min(1, { error: "red_flags_required" })
+  .max(RED_FLAG_ANSWERS.length, { error: "invalid" })
+  .refine((a) => !a.includes(RED_FLAG_NONE) || a.every((v) => v === RED_FLAG_NONE), {
+    error: "red_flags_conflict",
+  })
+  .transform((a) => RED_FLAGS.filter((f) => a.includes(f)));
+
 export const reportSchema = z
   .object({
     startedAt: startedAtSchema,
@@ -79,6 +95,7 @@ export const reportSchema = z
       .max(10, {
         error: "pain_range",
       }),
+    redFlags: redFlagsSchema,
     relief: z.enum(RELIEF_OPTIONS, { error: "choose_one" }),
     pattern: z.enum(PATTERN_OPTIONS, { error: "choose_one" }),
     handImpact: z.enum(IMPACT_LEVELS, { error: "choose_one" }),
@@ -167,6 +184,7 @@ export function reportFormDataToRaw(formData: FormData): Record<ReportField, unk
     ongoing: ongoingValue,
     durationMinutes: numberOrNull(text(formData, "durationMinutes")),
     painScore: numberOrNull(text(formData, "painScore")) ?? undefined,
+    redFlags: formData.getAll("redFlags").filter((v) => typeof v === "string"),
     relief: text(formData, "relief") || undefined,
     pattern: text(formData, "pattern") || undefined,
     handImpact: text(formData, "handImpact") || undefined,
