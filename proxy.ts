@@ -6,7 +6,8 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 const PROTECTED = /^\/(patient|doctor|admin)(\/|$)/;
 
 export function proxy(request: NextRequest) {
-  const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
+  // The server names every request itself: a client-supplied id is dropped, never trusted into the audit log.
+  const requestId = crypto.randomUUID();
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!hasSession && PROTECTED.test(request.nextUrl.pathname)) {
     const url = new URL("/login", request.url);
@@ -14,6 +15,7 @@ export function proxy(request: NextRequest) {
     return NextResponse.redirect(url);
   }
   const headers = new Headers(request.headers);
+  headers.delete("x-request-id");
   headers.set("x-request-id", requestId);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);

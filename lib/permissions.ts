@@ -12,6 +12,9 @@ export type Actor = {
   email: string;
   locale: Locale;
   requestId: string;
+  /** Client address and browser, recorded on audit events (lib/request-context.ts). */
+  ip?: string | null;
+  userAgent?: string | null;
 };
 
 export const ROLE_HOME: Record<Role, string> = {
@@ -32,6 +35,7 @@ export const PERMISSIONS = {
   "evaluation:write": ["doctor"],
   "plan:write": ["doctor"],
   "account:manage": ["admin"],
+  "assignment:manage": ["admin"],
   "audit:read": ["admin"],
   "settings:write": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -22,12 +22,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         // Imported here so the database stays out of any edge bundle.
         const { verifyCredentials } = await import("@/lib/dal/auth");
-        const ip = request?.headers?.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+        const { requestContextFrom } = await import("@/lib/request-context");
         const user = await verifyCredentials({
           email: String(credentials?.email ?? ""),
           password: String(credentials?.password ?? ""),
-          requestId: request?.headers?.get("x-request-id") ?? null,
-          ip,
+          ...requestContextFrom(request?.headers),
         });
         if (!user) throw new InvalidCredentials();
         return user;

@@ -7,7 +7,7 @@ import type { SessionClaims } from "@/lib/auth/session-claims";
 import { DalError } from "@/lib/errors";
 import type { Locale, Role } from "@/lib/permissions";
 import type { RegisterInput } from "@/lib/validations/auth";
-import { recordAnonymousAudit, recordAudit } from "./audit";
+import { recordAnonymousAudit, recordAudit, type AuditRequestMeta } from "./audit";
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -18,6 +18,7 @@ export type AuthenticatedUser = {
   name: string;
   role: Role;
   sessionVersion: number;
+  mustChangePassword: boolean;
 };
 
 export type SessionUserRow = {
@@ -26,6 +27,8 @@ export type SessionUserRow = {
   name: string;
   role: Role;
   locale: Locale;
+  /** Signed in with a temporary password that must be replaced before anything else. */
+  mustChangePassword?: boolean;
 };
 
 /**
@@ -37,6 +40,7 @@ export async function verifyCredentials(input: {
   password: string;
   requestId?: string | null;
   ip?: string | null;
+  userAgent?: string | null;
 }): Promise<AuthenticatedUser | null> {
   const db = await getDb();
   const email = input.email.trim().toLowerCase();
@@ -46,34 +50,34 @@ export async function verifyCredentials(input: {
     .from(users)
     .where(sql`lower(${users.email}) = ${email}`)
     .limit(1);
+  const meta = { requestId: input.requestId, ip: input.ip, userAgent: input.userAgent };
   if (!user) {
     await verifyPassword(await dummyHash(), input.password);
-    await recordAnonymousAudit(db, {
-      action: "auth.sign_in",
-      outcome: "failure",
-      requestId: input.requestId,
-    });
+    await recordAnonymousAudit(db, { action: "auth.sign_in", outcome: "failure", ...meta });
     return null;
   }
-  const actor = { id: user.id, role: user.role, requestId: input.requestId };
+  const actor = { id: user.id, role: user.role, ...meta };
   const now = new Date();
   const locked = user.lockedUntil !== null && user.lockedUntil > now;
   const passwordOk = await verifyPassword(user.passwordHash, input.password);
   if (!passwordOk || locked || user.status !== "active") {
-    if (!passwordOk && !locked) {
-      const failures = user.failedLoginCount + 1;
-      await db
-        .update(users)
-        .set({
-          failedLoginCount: failures >= MAX_FAILED_LOGINS ? 0 : failures,
-          lockedUntil: failures >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null,
-        })
-        .where(eq(users.id, user.id));
-    }
-    await recordAudit(db, {
-      action: "auth.sign_in",
-      actor,
-      outcome: locked || passwordOk ? "denied" : "failure",
+    // The failure counter and its audit row land together or not at all.
+    await db.transaction(async (tx) => {
+      if (!passwordOk && !locked) {
+        // Counted in SQL so concurrent failures all count.
+        await tx
+          .update(users)
+          .set({
+            failedLoginCount: sql`case when ${users.failedLoginCount} + 1 >= ${MAX_FAILED_LOGINS} then 0 else ${users.failedLoginCount} + 1 end`,
+            lockedUntil: sql`case when ${users.failedLoginCount} + 1 >= ${MAX_FAILED_LOGINS} then ${new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString()}::timestamptz else null end`,
+          })
+          .where(eq(users.id, user.id));
+      }
+      await recordAudit(tx, {
+        action: "auth.sign_in",
+        actor,
+        outcome: locked || passwordOk ? "denied" : "failure",
+      });
     });
     return null;
   }
@@ -90,6 +94,7 @@ export async function verifyCredentials(input: {
     name: user.name,
     role: user.role,
     sessionVersion: user.sessionVersion,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
@@ -109,12 +114,20 @@ export async function resolveSession(claims: SessionClaims | null): Promise<Sess
       locale: users.locale,
       status: users.status,
       sessionVersion: users.sessionVersion,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(users)
     .where(eq(users.id, claims.userId))
     .limit(1);
   if (!user || user.status !== "active" || user.sessionVersion !== claims.sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    locale: user.locale,
+    mustChangePassword: user.mustChangePassword,
+  };
 }
 
 export async function isSelfRegistrationOpen(): Promise<boolean> {
@@ -126,10 +139,15 @@ export async function isSelfRegistrationOpen(): Promise<boolean> {
 /** Patient self-registration: account and empty profile in one transaction. */
 export async function registerPatient(
   input: RegisterInput,
-  requestId?: string | null,
+  request?: string | null | AuditRequestMeta,
 ): Promise<{ id: string }> {
-  if (!(await isSelfRegistrationOpen())) throw new DalError("registration_closed");
+  const meta: AuditRequestMeta = typeof request === "object" && request ? request : { requestId: request };
   const db = await getDb();
+  // Checked here, not only on the page: a replayed action is refused too, and the refusal is audited.
+  if (!(await isSelfRegistrationOpen())) {
+    await recordAnonymousAudit(db, { action: "auth.register", outcome: "denied", ...meta });
+    throw new DalError("registration_closed");
+  }
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [existing] = await tx
@@ -145,7 +163,7 @@ export async function registerPatient(
     await tx.insert(patientProfiles).values({ userId: user.id });
     await recordAudit(tx, {
       action: "auth.register",
-      actor: { id: user.id, role: "patient", requestId },
+      actor: { id: user.id, role: "patient", ...meta },
       patientId: user.id,
       entityType: "user",
       entityId: user.id,
