@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { RadioGroup as RadioGroupPrimitive } from "radix-ui";
 import { FieldErrorText } from "@/components/forms/form-message";
 import { Checkbox } from "@/components/ui/checkbox";
 import { BODY_SITES, type BodySite, type Side } from "@/lib/domain/report-fields";
@@ -103,27 +102,36 @@ export function BodySitePicker({
                       <p className="text-muted-foreground px-3.5 pb-2.5 text-xs">{t("sitePicker.midline")}</p>
                     ) : null}
                     {picked && picked.side !== "midline" ? (
-                      <RadioGroupPrimitive.Root
-                        value={picked.side ?? ""}
-                        onValueChange={(v) => setSide(site, v as Side)}
+                      <div
+                        role="radiogroup"
                         aria-label={t("sitePicker.sideFor", { site: tf(`site.${site}`) })}
                         aria-invalid={sideMissing && !picked.side ? true : undefined}
                         aria-describedby={sideMissing && !picked.side ? ids.error : undefined}
-                        orientation="horizontal"
                         className="grid grid-cols-3 gap-1.5 px-3 pb-3"
                         data-testid={`side-${site}`}
                       >
                         {LIMB_SIDES.map((side) => (
-                          <RadioGroupPrimitive.Item
+                          <label
                             key={side}
-                            value={side}
-                            className="border-input bg-background hover:bg-accent focus-visible:ring-ring/70 data-[state=checked]:border-primary data-[state=checked]:bg-primary data-[state=checked]:text-primary-foreground aria-invalid:border-destructive min-h-10 rounded-md border px-1.5 py-1 text-sm leading-tight font-medium transition-colors outline-none focus-visible:ring-[3px]"
-                            aria-invalid={sideMissing && !picked.side ? true : undefined}
+                            className="border-input bg-background hover:bg-accent has-[:focus-visible]:ring-ring/70 has-[:checked]:border-primary has-[:checked]:bg-primary has-[:checked]:text-primary-foreground has-[[data-invalid]]:border-destructive relative flex min-h-10 items-center justify-center rounded-md border px-1.5 py-1 text-center text-sm leading-tight font-medium transition-colors has-[:focus-visible]:ring-[3px]"
                           >
-                            {tf(`side.${side}`)}
-                          </RadioGroupPrimitive.Item>
+                            {/* Native radios: arrow keys move and check at once; the checked side is stored. */}
+                            <input
+                              type="radio"
+                              name={`side-${site}`}
+                              value={side}
+                              checked={picked.side === side}
+                              onChange={(e) => {
+                                if (e.currentTarget.checked) setSide(site, side);
+                              }}
+                              aria-label={tf(`side.${side}`)}
+                              data-invalid={sideMissing && !picked.side ? "" : undefined}
+                              className="absolute inset-0 size-full cursor-pointer appearance-none rounded-md outline-none"
+                            />
+                            <span aria-hidden>{tf(`side.${side}`)}</span>
+                          </label>
                         ))}
-                      </RadioGroupPrimitive.Root>
+                      </div>
                     ) : null}
                   </li>
                 );

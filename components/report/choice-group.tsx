@@ -3,7 +3,6 @@
 import type { ReactNode } from "react";
 import { FieldErrorText } from "@/components/forms/form-message";
 import { Checkbox } from "@/components/ui/checkbox";
-import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { cn } from "@/lib/utils";
 import { describedBy, fieldIds } from "./field-ids";
 
@@ -11,7 +10,7 @@ export type ChoiceOption<T extends string> = { value: T; label: string; badge?: 
 
 /** A big tappable row: the whole card is the control's label. */
 const cardClass =
-  "flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border bg-background px-3.5 py-2.5 text-sm leading-snug transition-colors hover:bg-accent/60 has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/70 has-data-[state=checked]:border-primary has-data-[state=checked]:bg-primary/5 dark:has-data-[state=checked]:bg-primary/15 has-[[disabled]]:cursor-default has-[[disabled]]:opacity-80";
+  "flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border bg-background px-3.5 py-2.5 text-sm leading-snug transition-colors hover:bg-accent/60 has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/70 has-[:checked]:border-primary has-[:checked]:bg-primary/5 dark:has-[:checked]:bg-primary/15 has-data-[state=checked]:border-primary has-data-[state=checked]:bg-primary/5 dark:has-data-[state=checked]:bg-primary/15 has-[[disabled]]:cursor-default has-[[disabled]]:opacity-80";
 
 export function FieldTitle({
   name,
@@ -48,7 +47,15 @@ type RadioCardsProps<T extends string> = {
   className?: string;
 };
 
-/** One answer among a few, as large cards; arrow keys move between them (WAI-ARIA radio group). */
+/** A native radio drawn as a circle: the browser's own radio group behaviour, restyled. */
+export const nativeRadioClass =
+  "size-5 shrink-0 cursor-pointer appearance-none rounded-full border border-input bg-background shadow-xs transition-[border-width,border-color] outline-none checked:border-[6px] checked:border-primary data-[invalid]:border-destructive checked:data-[invalid]:border-primary";
+
+/**
+ * One answer among a few, as large cards. Native radios sharing one `name`: the browser implements the
+ * WAI-ARIA radio pattern (one tab stop, arrow keys move focus and check in the same step), and the checked
+ * radio is the value the form submits, so what the patient sees selected is what is stored.
+ */
 export function RadioCards<T extends string>({
   name,
   title,
@@ -65,10 +72,9 @@ export function RadioCards<T extends string>({
       <FieldTitle name={name} hint={hint}>
         {title}
       </FieldTitle>
-      <RadioGroup
+      <div
+        role="radiogroup"
         id={ids.id}
-        value={value ?? ""}
-        onValueChange={(v) => onChange(v as T)}
         aria-labelledby={ids.label}
         aria-describedby={describedBy(name, { hint: !!hint, error })}
         aria-invalid={error ? true : undefined}
@@ -77,16 +83,22 @@ export function RadioCards<T extends string>({
       >
         {options.map((o) => (
           <label key={o.value} htmlFor={`${ids.id}-${o.value}`} className={cardClass}>
-            <RadioGroupItem
+            <input
+              type="radio"
               id={`${ids.id}-${o.value}`}
+              name={name}
               value={o.value}
-              className="size-5"
-              aria-invalid={error ? true : undefined}
+              checked={value === o.value}
+              onChange={(e) => {
+                if (e.currentTarget.checked) onChange(o.value);
+              }}
+              className={nativeRadioClass}
+              data-invalid={error ? "" : undefined}
             />
             <span>{o.label}</span>
           </label>
         ))}
-      </RadioGroup>
+      </div>
       <FieldErrorText id={ids.error}>{error}</FieldErrorText>
     </div>
   );
@@ -119,7 +131,7 @@ export function CheckboxCards<T extends string>({
   const toggle = (v: T, on: boolean) =>
     onChange(options.map((o) => o.value).filter((o) => (o === v ? on : values.includes(o))));
   return (
-    <fieldset id={ids.id} aria-describedby={describedBy(name, { hint: !!hint, error })}>
+    <fieldset id={ids.id} aria-describedby={describedBy(name, { hint: !!hint, error })} data-field={name}>
       <legend id={ids.label} className="mb-1 text-[0.95rem] font-medium">
         {title}
       </legend>

@@ -9,15 +9,27 @@ export function describedBy(name: string, opts: { hint?: boolean; error?: string
   return [opts.hint ? ids.hint : null, opts.error ? ids.error : null].filter(Boolean).join(" ") || undefined;
 }
 
+/** In order of preference: a selector list would pick the first match in document order instead. */
+const FOCUS_TARGETS = [
+  'input[type="radio"]:checked',
+  'input[type="radio"]',
+  '[role="checkbox"]:not([disabled])',
+  'input:not([type="hidden"]), textarea',
+];
+
 /** Moves focus to a field's control: the input itself, or the checked (else first) option of a group. */
 export function focusField(name: string): void {
   const el = document.getElementById(fieldIds(name).id);
   if (!el) return;
-  const target =
-    el.matches("input, textarea, select") && !el.hasAttribute("disabled")
-      ? el
-      : el.querySelector<HTMLElement>(
-          '[role="radio"][data-state="checked"], [role="radio"], [role="checkbox"]:not([disabled]), input:not([type="hidden"]), textarea',
-        );
-  target?.focus();
+  if (el.matches("input, textarea, select") && !el.hasAttribute("disabled")) {
+    el.focus();
+    return;
+  }
+  for (const selector of FOCUS_TARGETS) {
+    const target = el.querySelector<HTMLElement>(selector);
+    if (target) {
+      target.focus();
+      return;
+    }
+  }
 }

@@ -1,14 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { RadioGroup as RadioGroupPrimitive } from "radix-ui";
 import { FieldErrorText } from "@/components/forms/form-message";
 import { FieldTitle } from "./choice-group";
 import { describedBy, fieldIds } from "./field-ids";
 
 const SCORES = Array.from({ length: 11 }, (_, i) => i);
 
-/** NRS-11 pain as 11 large radio buttons (one tab stop; arrow keys move and choose). */
+/**
+ * NRS-11 pain as 11 large native radios (one tab stop; arrow keys move and check in one step, as the
+ * WAI-ARIA radio pattern says). Each radio covers its whole tile, so a tap lands on the control itself.
+ */
 export function PainScale({
   value,
   onChange,
@@ -27,10 +29,9 @@ export function PainScale({
       <FieldTitle name="painScore" hint={t("painHint")}>
         {t("pain")}
       </FieldTitle>
-      <RadioGroupPrimitive.Root
+      <div
+        role="radiogroup"
         id={ids.id}
-        value={value === null ? "" : String(value)}
-        onValueChange={(v) => onChange(Number(v))}
         aria-labelledby={ids.label}
         aria-describedby={describedBy("painScore", { hint: true, error })}
         aria-invalid={error ? true : undefined}
@@ -39,17 +40,26 @@ export function PainScale({
         data-testid="pain-scale"
       >
         {SCORES.map((s) => (
-          <RadioGroupPrimitive.Item
+          <label
             key={s}
-            value={String(s)}
-            aria-label={label(s)}
-            aria-invalid={error ? true : undefined}
-            className="border-input bg-background hover:bg-accent focus-visible:ring-ring/70 data-[state=checked]:border-primary data-[state=checked]:bg-primary data-[state=checked]:text-primary-foreground aria-invalid:border-destructive flex h-12 items-center justify-center rounded-lg border text-lg font-semibold tabular-nums shadow-xs transition-colors outline-none focus-visible:ring-[3px]"
+            className="border-input bg-background hover:bg-accent has-[:focus-visible]:ring-ring/70 has-[:checked]:border-primary has-[:checked]:bg-primary has-[:checked]:text-primary-foreground has-[[data-invalid]]:border-destructive relative flex h-12 items-center justify-center rounded-lg border text-lg font-semibold tabular-nums shadow-xs transition-colors has-[:focus-visible]:ring-[3px]"
           >
-            {s}
-          </RadioGroupPrimitive.Item>
+            <input
+              type="radio"
+              name="painScore"
+              value={String(s)}
+              checked={value === s}
+              onChange={(e) => {
+                if (e.currentTarget.checked) onChange(s);
+              }}
+              aria-label={label(s)}
+              data-invalid={error ? "" : undefined}
+              className="absolute inset-0 size-full cursor-pointer appearance-none rounded-lg outline-none"
+            />
+            <span aria-hidden>{s}</span>
+          </label>
         ))}
-      </RadioGroupPrimitive.Root>
+      </div>
       <div className="text-muted-foreground flex justify-between gap-4 text-sm" aria-hidden>
         <span>0 · {t("painNone")}</span>
         <span className="text-right">10 · {t("painWorst")}</span>

@@ -11,7 +11,8 @@ import {
 export type ReportDraft = {
   /** The datetime-local value, "YYYY-MM-DDTHH:mm" in the browser's time zone. */
   startedLocal: string;
-  ongoing: boolean;
+  /** Null until answered: whether it is still going decides triage, so it is never pre-filled. */
+  ongoing: boolean | null;
   duration: string;
   painScore: number | null;
   /** Empty until answered; ["none"] is the explicit "none of these". */
@@ -29,7 +30,7 @@ export type ReportDraft = {
 export function emptyDraft(now: Date, conditions: Condition[] = []): ReportDraft {
   return {
     startedLocal: toLocalInputValue(now),
-    ongoing: false,
+    ongoing: null,
     duration: "",
     painScore: null,
     redFlags: [],
@@ -51,7 +52,7 @@ export function draftToRaw(d: ReportDraft): Record<ReportField, unknown> {
     startedAt: localInputToIso(d.startedLocal),
     ongoing: d.ongoing,
     // An ongoing episode hides the duration field: what was typed before does not count.
-    durationMinutes: d.ongoing || duration === "" ? null : Number(duration),
+    durationMinutes: d.ongoing === true || duration === "" ? null : Number(duration),
     painScore: d.painScore ?? undefined,
     redFlags: d.redFlags,
     relief: d.relief ?? undefined,

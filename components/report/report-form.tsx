@@ -26,7 +26,8 @@ import { NotesField } from "./notes-field";
 import { PainScale } from "./pain-scale";
 import { DRAFT_FIELD, draftToRaw, emptyDraft, type ReportDraft } from "./report-draft";
 import { ReportFormSkeleton } from "./report-skeletons";
-import { WhenFields } from "./when-fields";
+import { RedFlagField } from "./red-flag-field";
+import { OngoingFields, StartField } from "./when-fields";
 
 const noSubscription = () => () => {};
 
@@ -102,19 +103,8 @@ function ReportFormBody({ profileConditions }: { profileConditions: Condition[] 
     <form onSubmit={onSubmit} noValidate className="grid gap-6 [&_*]:scroll-mt-24" data-testid="report-form">
       <HiddenFields raw={raw} />
 
-      <FormSection id="when" step={1} title={t("sections.when")}>
-        <WhenFields
-          draft={draft}
-          set={set}
-          errors={{
-            startedAt: err("startedAt"),
-            ongoing: err("ongoing"),
-            durationMinutes: err("durationMinutes"),
-          }}
-        />
-      </FormSection>
-
-      <FormSection id="where" step={2} title={t("sections.where")}>
+      {/* The questions that decide triage and advice come first, one tap each; details are optional. */}
+      <FormSection id="where" step={1} title={t("sections.where")}>
         <BodySitePicker
           value={draft.sites}
           onChange={(v) => set("sites", v)}
@@ -123,8 +113,17 @@ function ReportFormBody({ profileConditions }: { profileConditions: Condition[] 
         />
       </FormSection>
 
-      <FormSection id="feeling" step={3} title={t("sections.feeling")}>
+      <FormSection id="now" step={2} title={t("sections.now")}>
+        <OngoingFields
+          draft={draft}
+          set={set}
+          errors={{ ongoing: err("ongoing"), durationMinutes: err("durationMinutes") }}
+        />
         <PainScale value={draft.painScore} onChange={(v) => set("painScore", v)} error={err("painScore")} />
+        <RedFlagField value={draft.redFlags} onChange={(v) => set("redFlags", v)} error={err("redFlags")} />
+      </FormSection>
+
+      <FormSection id="feeling" step={3} title={t("sections.feeling")}>
         <RadioCards
           name="relief"
           title={t("form.relief")}
@@ -164,6 +163,7 @@ function ReportFormBody({ profileConditions }: { profileConditions: Condition[] 
       </FormSection>
 
       <FormSection id="details" step={5} title={t("sections.details")} hint={t("sections.detailsHint")}>
+        <StartField draft={draft} set={set} error={err("startedAt")} />
         <CheckboxCards
           name="triggers"
           title={t("form.triggers")}
@@ -221,32 +221,22 @@ function ReportFormBody({ profileConditions }: { profileConditions: Condition[] 
   );
 }
 
-/** What the action receives: the draft already in the schema's raw shape (sites as JSON). */
+/**
+ * What the action receives besides the native radios (which submit their own checked value): the draft in
+ * the schema's raw shape, sites as JSON, the checkbox lists as repeated fields.
+ */
 function HiddenFields({ raw }: { raw: ReturnType<typeof draftToRaw> }) {
   const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
+  const repeated = (name: "triggers" | "conditions" | "redFlags") =>
+    (raw[name] as string[]).map((v) => <input key={`${name}-${v}`} type="hidden" name={name} value={v} />);
   return (
     <>
-      {(
-        [
-          "startedAt",
-          "ongoing",
-          "durationMinutes",
-          "painScore",
-          "relief",
-          "pattern",
-          "handImpact",
-          "walkingImpact",
-        ] as const
-      ).map((k) => (
-        <input key={k} type="hidden" name={k} value={str(raw[k])} />
-      ))}
+      <input type="hidden" name="startedAt" value={str(raw.startedAt)} />
+      <input type="hidden" name="durationMinutes" value={str(raw.durationMinutes)} />
       <input type="hidden" name="sites" value={JSON.stringify(raw.sites)} />
-      {(raw.triggers as string[]).map((v) => (
-        <input key={`t-${v}`} type="hidden" name="triggers" value={v} />
-      ))}
-      {(raw.conditions as string[]).map((v) => (
-        <input key={`c-${v}`} type="hidden" name="conditions" value={v} />
-      ))}
+      {repeated("triggers")}
+      {repeated("conditions")}
+      {repeated("redFlags")}
     </>
   );
 }

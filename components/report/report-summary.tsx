@@ -6,6 +6,7 @@ import type { OwnReport } from "@/lib/dal/reports";
 export async function ReportSummary({ report }: { report: OwnReport }) {
   const t = await getTranslations("report.summary");
   const tf = await getTranslations("fields");
+  const tr = await getTranslations("triage");
   const format = await getFormatter();
   const none = <span className="text-muted-foreground">{t("none")}</span>;
 
@@ -43,6 +44,18 @@ export async function ReportSummary({ report }: { report: OwnReport }) {
           ))}
         </ul>
       ),
+    },
+    {
+      key: "redFlags",
+      label: t("redFlags"),
+      value:
+        report.redFlags.length > 0 ? (
+          report.redFlags.map((f) => tr(`redFlag.${f}`)).join(", ")
+        ) : report.triage.rulesVersion < 2 ? (
+          <span className="text-muted-foreground">{t("redFlagsNotAsked")}</span>
+        ) : (
+          t("redFlagsNone")
+        ),
     },
     { key: "relief", label: t("relief"), value: tf(`relief.${report.relief}`) },
     { key: "pattern", label: t("pattern"), value: tf(`pattern.${report.pattern}`) },

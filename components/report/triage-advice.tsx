@@ -1,89 +1,133 @@
-import { AlertOctagon, CheckCircle2, Clock, Droplets, Moon, Phone, StretchHorizontal } from "lucide-react";
+import {
+  AlertOctagon,
+  CheckCircle2,
+  Clock,
+  Droplets,
+  Moon,
+  Phone,
+  Stethoscope,
+  StretchHorizontal,
+} from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { TriageBadge } from "@/components/triage/triage-badge";
 import { Button } from "@/components/ui/button";
-import type { TriageLevel, TriageReason } from "@/lib/domain/triage";
+import type { PatientAdvice, RedFlag, TriageLevel, TriageReason } from "@/lib/domain/triage";
 import { cn } from "@/lib/utils";
 
-const FRAME: Record<TriageLevel, string> = {
-  urgent: "border-destructive bg-destructive/5 dark:bg-destructive/10",
-  soon: "border-soon/60 bg-soon/5 dark:bg-soon/10",
-  routine: "border-routine/50 bg-routine/5 dark:bg-routine/10",
+const FRAME: Record<PatientAdvice, string> = {
+  emergency: "border-destructive bg-destructive/5 dark:bg-destructive/10",
+  see_doctor_24h: "border-destructive/60 bg-destructive/5 dark:bg-destructive/10",
+  doctor_will_review: "border-soon/60 bg-soon/5 dark:bg-soon/10",
+  self_care: "border-routine/50 bg-routine/5 dark:bg-routine/10",
 };
-const ICON = { urgent: AlertOctagon, soon: Clock, routine: CheckCircle2 } as const;
-const ICON_COLOUR: Record<TriageLevel, string> = {
-  urgent: "text-destructive",
-  soon: "text-soon",
-  routine: "text-routine",
+const ICON = {
+  emergency: AlertOctagon,
+  see_doctor_24h: Stethoscope,
+  doctor_will_review: Clock,
+  self_care: CheckCircle2,
+} as const;
+const ICON_COLOUR: Record<PatientAdvice, string> = {
+  emergency: "text-destructive",
+  see_doctor_24h: "text-destructive",
+  doctor_will_review: "text-soon",
+  self_care: "text-routine",
 };
 
-/** What the triage level means for the patient, in plain words, with what to do now and why. */
+/**
+ * What the patient is told (triage.md `patientAdvice`), not the queue level: only an emergency gets the
+ * call-15/112 block. Always says why, in the patient's words.
+ */
 export async function TriageAdvice({
+  advice,
   level,
   reasons,
+  redFlags,
 }: {
+  advice: PatientAdvice;
   level: TriageLevel;
   reasons: readonly TriageReason[];
+  redFlags: readonly RedFlag[];
 }) {
   const t = await getTranslations("report");
-  const tr = await getTranslations("triage.patientReason");
-  const Icon = ICON[level];
+  const tr = await getTranslations("triage");
+  const Icon = ICON[advice];
+  const pressing = advice === "emergency" || advice === "see_doctor_24h";
   return (
     <section
       data-testid="triage-advice"
+      data-advice={advice}
       data-level={level}
       aria-labelledby="triage-advice-title"
-      // Urgent advice is read out at once; a screen-reader user must not miss it.
-      role={level === "urgent" ? "alert" : undefined}
-      className={cn("grid gap-5 rounded-xl border-2 p-5 sm:p-6", FRAME[level])}
+      // Pressing advice is read out at once; a screen-reader user must not miss it.
+      role={pressing ? "alert" : undefined}
+      className={cn("grid gap-5 rounded-xl border-2 p-5 sm:p-6", FRAME[advice])}
     >
       <div className="flex items-start gap-4">
-        <Icon aria-hidden className={cn("mt-1 size-8 shrink-0", ICON_COLOUR[level])} />
+        <Icon aria-hidden className={cn("mt-1 size-8 shrink-0", ICON_COLOUR[advice])} />
         <div className="grid gap-2">
           <TriageBadge level={level} />
           <h2
             id="triage-advice-title"
-            className={cn(
-              "text-xl leading-tight font-semibold sm:text-2xl",
-              level === "urgent" && "text-destructive",
-            )}
+            className={cn("text-xl leading-tight font-semibold sm:text-2xl", pressing && "text-destructive")}
           >
-            {t(`advice.${level}.title`)}
+            {t(`advice.${advice}.title`)}
           </h2>
-          <p className="text-base">{t(`advice.${level}.body`)}</p>
+          <p className="text-base">{t(`advice.${advice}.body`)}</p>
         </div>
       </div>
 
-      {level === "urgent" ? <UrgentSteps /> : null}
-      {level === "soon" ? <p className="text-base font-medium">{t("advice.soon.worse")}</p> : null}
-      {level === "routine" ? <RoutineSteps /> : null}
+      {advice === "emergency" ? <EmergencySteps /> : null}
+      {advice === "see_doctor_24h" ? (
+        <div className="grid gap-2 text-base" data-testid="see-doctor-24h">
+          <p>{t("advice.see_doctor_24h.alerted")}</p>
+          <p className="font-semibold">{t("advice.see_doctor_24h.worse")}</p>
+        </div>
+      ) : null}
+      {advice === "doctor_will_review" ? (
+        <p className="text-base font-medium">{t("advice.doctor_will_review.worse")}</p>
+      ) : null}
+      {advice === "self_care" ? <SelfCareSteps /> : null}
 
-      <div className="border-t pt-4">
-        <h3 className="text-sm font-semibold">{t("result.whyTitle")}</h3>
-        {reasons.length > 0 ? (
-          <ul className="mt-2 grid list-disc gap-1.5 pl-5 text-sm" data-testid="triage-reasons">
-            {reasons.map((r) => (
-              <li key={r} data-reason={r}>
-                {tr(r)}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="text-muted-foreground mt-2 text-sm">{t("result.noReasons")}</p>
-        )}
+      <div className="grid gap-3 border-t pt-4">
+        {redFlags.length > 0 ? (
+          <div>
+            <h3 className="text-sm font-semibold">{t("result.redFlags")}</h3>
+            <ul className="mt-2 grid list-disc gap-1.5 pl-5 text-sm" data-testid="red-flags-reported">
+              {redFlags.map((f) => (
+                <li key={f} data-flag={f}>
+                  {tr(`redFlag.${f}`)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <div>
+          <h3 className="text-sm font-semibold">{t("result.whyTitle")}</h3>
+          {reasons.length > 0 ? (
+            <ul className="mt-2 grid list-disc gap-1.5 pl-5 text-sm" data-testid="triage-reasons">
+              {reasons.map((r) => (
+                <li key={r} data-reason={r}>
+                  {tr(`patientReason.${r}`)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-muted-foreground mt-2 text-sm">{t("result.noReasons")}</p>
+          )}
+        </div>
       </div>
     </section>
   );
 }
 
-async function UrgentSteps() {
-  const t = await getTranslations("report.advice.urgent");
+async function EmergencySteps() {
+  const t = await getTranslations("report.advice.emergency");
   return (
     <div className="grid gap-4">
       <p className="text-base font-semibold" data-testid="seek-care-now">
-        {t("emergency")}
+        {t("call")}
       </p>
-      <div className="flex flex-col gap-2 sm:flex-row">
+      <div className="flex flex-col gap-2 sm:flex-row" data-testid="emergency-calls">
         <Button asChild variant="destructive" size="lg" className="h-12 text-base">
           <a href="tel:15">
             <Phone aria-hidden /> {t("call15")}
@@ -100,13 +144,13 @@ async function UrgentSteps() {
           </a>
         </Button>
       </div>
-      <p className="text-base">{t("otherwise")}</p>
+      <p className="text-base">{t("alerted")}</p>
     </div>
   );
 }
 
-async function RoutineSteps() {
-  const t = await getTranslations("report.advice.routine");
+async function SelfCareSteps() {
+  const t = await getTranslations("report.advice.self_care");
   const steps = [
     { key: "stretch", Icon: StretchHorizontal },
     { key: "hydrate", Icon: Droplets },

@@ -13,18 +13,10 @@ import { DurationField } from "./duration-field";
 import { describedBy, fieldIds } from "./field-ids";
 import type { ReportDraft } from "./report-draft";
 
-type Errors = { startedAt?: string; ongoing?: string; durationMinutes?: string };
+type SetDraft = <K extends keyof ReportDraft>(key: K, value: ReportDraft[K]) => void;
 
-/** Start time, still going or not, and how long it lasted (hidden while it is still going). */
-export function WhenFields({
-  draft,
-  set,
-  errors,
-}: {
-  draft: ReportDraft;
-  set: <K extends keyof ReportDraft>(key: K, value: ReportDraft[K]) => void;
-  errors: Errors;
-}) {
+/** When it started: "now" by default, so only a patient reporting an earlier episode needs to touch it. */
+export function StartField({ draft, set, error }: { draft: ReportDraft; set: SetDraft; error?: string }) {
   const t = useTranslations("report.form");
   const ids = fieldIds("startedAt");
   // Bounds for the picker, fixed when the form opens (the schema re-checks on submit anyway).
@@ -36,50 +28,64 @@ export function WhenFields({
     };
   });
   return (
-    <>
-      <div className="grid gap-3" data-field="startedAt">
-        <div className="grid gap-1">
-          <Label htmlFor={ids.id} className="text-[0.95rem]">
-            {t("startedAt")}
-          </Label>
-          <p id={ids.hint} className="text-muted-foreground text-sm">
-            {t("startedAtHint")}
-          </p>
-        </div>
-        <div className="flex flex-wrap items-center gap-2">
-          <Input
-            id={ids.id}
-            type="datetime-local"
-            value={draft.startedLocal}
-            min={bounds.min}
-            max={bounds.max}
-            onChange={(e) => set("startedLocal", e.target.value)}
-            aria-invalid={errors.startedAt ? true : undefined}
-            aria-describedby={describedBy("startedAt", { hint: true, error: errors.startedAt })}
-            aria-required
-            className="h-12 w-auto min-w-60 text-base"
-          />
-          <Button
-            type="button"
-            variant="outline"
-            className="h-12"
-            onClick={() => set("startedLocal", toLocalInputValue(new Date()))}
-          >
-            {t("setNow")}
-          </Button>
-        </div>
-        <FieldErrorText id={ids.error}>{errors.startedAt}</FieldErrorText>
+    <div className="grid gap-3" data-field="startedAt">
+      <div className="grid gap-1">
+        <Label htmlFor={ids.id} className="text-[0.95rem]">
+          {t("startedAt")}
+        </Label>
+        <p id={ids.hint} className="text-muted-foreground text-sm">
+          {t("startedAtHint")}
+        </p>
       </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <Input
+          id={ids.id}
+          type="datetime-local"
+          value={draft.startedLocal}
+          min={bounds.min}
+          max={bounds.max}
+          onChange={(e) => set("startedLocal", e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy("startedAt", { hint: true, error })}
+          aria-required
+          className="h-12 w-auto min-w-60 text-base"
+        />
+        <Button
+          type="button"
+          variant="outline"
+          className="h-12"
+          onClick={() => set("startedLocal", toLocalInputValue(new Date()))}
+        >
+          {t("setNow")}
+        </Button>
+      </div>
+      <FieldErrorText id={ids.error}>{error}</FieldErrorText>
+    </div>
+  );
+}
 
+/** Still going or not, and how long it lasted (hidden while it is still going). */
+export function OngoingFields({
+  draft,
+  set,
+  errors,
+}: {
+  draft: ReportDraft;
+  set: SetDraft;
+  errors: { ongoing?: string; durationMinutes?: string };
+}) {
+  const t = useTranslations("report.form");
+  return (
+    <>
       <RadioCards
         name="ongoing"
         title={t("ongoing")}
         options={[
-          { value: "yes", label: t("ongoingYes") },
-          { value: "no", label: t("ongoingNo") },
+          { value: "true", label: t("ongoingYes") },
+          { value: "false", label: t("ongoingNo") },
         ]}
-        value={draft.ongoing ? "yes" : "no"}
-        onChange={(v) => set("ongoing", v === "yes")}
+        value={draft.ongoing === null ? null : draft.ongoing ? "true" : "false"}
+        onChange={(v) => set("ongoing", v === "true")}
         error={errors.ongoing}
       />
 

@@ -7,7 +7,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/common/page-header";
 import { WithdrawReportDialog } from "@/components/history/withdraw-report-dialog";
 import { ReportSummary } from "@/components/report/report-summary";
+import { ReviewStatus } from "@/components/report/review-status";
 import { TriageAdvice } from "@/components/report/triage-advice";
+import { SafetyNotice } from "@/components/common/safety-notice";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -80,8 +82,17 @@ export default async function ReportResultPage({ params, searchParams }: Props) 
           </AlertDescription>
         </Alert>
       ) : (
-        <TriageAdvice level={report.triage.level} reasons={report.triage.reasons} />
+        <>
+          <TriageAdvice
+            advice={report.advice}
+            level={report.triage.level}
+            reasons={report.triage.reasons}
+            redFlags={report.redFlags}
+          />
+          <ReviewStatus review={report.review} />
+        </>
       )}
+      <SafetyNotice />
 
       <Card>
         <CardHeader>
