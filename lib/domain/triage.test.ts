@@ -300,9 +300,12 @@ describe("patientAdvice — the first line that holds decides", () => {
               };
               const { level } = triageReport(input);
               const emergency = redFlags.length > 0 || (ongoing && painScore >= 8);
-              const expected: PatientAdvice = emergency
-                ? "emergency"
-                : { urgent: "see_doctor_24h", soon: "doctor_will_review", routine: "self_care" }[level];
+              const byLevel: Record<TriageLevel, PatientAdvice> = {
+                urgent: "see_doctor_24h",
+                soon: "doctor_will_review",
+                routine: "self_care",
+              };
+              const expected: PatientAdvice = emergency ? "emergency" : byLevel[level];
               expect(patientAdvice(input)).toBe(expected);
               if (emergency) expect(level).toBe("urgent");
             }
