@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { ReportListItem } from "@/lib/dal/report-history";
 import { cn } from "@/lib/utils";
+import { ReviewStatus } from "@/components/report/review-status";
 import { PainMeter } from "./pain-meter";
 import { WithdrawReportDialog } from "./withdraw-report-dialog";
 
@@ -108,7 +109,9 @@ export async function ReportList({ items }: { items: ReportListItem[] }) {
                       : null}
                     {r.withdrawnReason ? <> — {t("withdrawnReason", { reason: r.withdrawnReason })}</> : null}
                   </p>
-                ) : null}
+                ) : (
+                  <ReviewStatus review={r.review} />
+                )}
               </div>
               {/* One Withdraw button per row: under the text on a phone, at the row's end from sm up. */}
               <div className="flex basis-full items-center gap-2 pl-18 sm:basis-auto sm:self-center sm:pl-0">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ChevronRight, ClipboardList } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/common/empty-state";
+import { ReviewStatus } from "@/components/report/review-status";
 import { TriageBadge } from "@/components/triage/triage-badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
@@ -43,6 +44,7 @@ export async function RecentReports({ items }: { items: ReportListItem[] }) {
                       {t("pain", { score: r.painScore })}
                       {r.ongoing ? ` · ${t("ongoing")}` : ""}
                     </span>
+                    <ReviewStatus review={r.review} as="span" className="mt-0.5" />
                   </span>
                   <ChevronRight aria-hidden className="text-muted-foreground size-4 shrink-0" />
                 </Link>

@@ -7,12 +7,21 @@ import { cn } from "@/lib/utils";
  * Whether a doctor has opened the report. Never claims a doctor is handling it before one has: "not yet
  * reviewed" until the review is recorded, then who and when. Used on the result page, the home and history.
  */
-export async function ReviewStatus({ review, className }: { review: ReportReview; className?: string }) {
+export async function ReviewStatus({
+  review,
+  className,
+  as: Tag = "p",
+}: {
+  review: ReportReview;
+  className?: string;
+  /** "span" inside phrasing content such as a link. */
+  as?: "p" | "span";
+}) {
   const t = await getTranslations("report.review");
   const format = await getFormatter();
   const Icon = review ? Eye : EyeOff;
   return (
-    <p
+    <Tag
       className={cn("text-muted-foreground flex items-center gap-1.5 text-sm", className)}
       data-testid="review-status"
       data-reviewed={review ? "true" : "false"}
@@ -24,6 +33,6 @@ export async function ReviewStatus({ review, className }: { review: ReportReview
             date: format.dateTime(review.at, { dateStyle: "long", timeStyle: "short" }),
           })
         : t("notYet")}
-    </p>
+    </Tag>
   );
 }

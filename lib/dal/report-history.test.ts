@@ -160,6 +160,22 @@ describeDb("report history DAL", ({ db }) => {
     expect((await listOwnReports(a, { includeWithdrawn: false })).total).toBe(1);
   });
 
+  it("says 'not yet reviewed' (null) until a doctor reviews a report, then who reviewed it and when", async () => {
+    const patient = await createUser(db(), { role: "patient" });
+    const doctor = await createUser(db(), { role: "doctor", name: "Dr Paul Girard" });
+    const reviewed = await insertReport(db(), patient.id, { startedAt: daysAgo(2) });
+    const waiting = await insertReport(db(), patient.id, { startedAt: daysAgo(1) });
+    const at = new Date("2026-03-10T09:30:00Z");
+    await db()
+      .update(spasmReports)
+      .set({ reviewedById: doctor.id, reviewedAt: at })
+      .where(eq(spasmReports.id, reviewed));
+    const { items } = await listOwnReports(patient);
+    expect(items.find((i) => i.id === waiting)?.review).toBeNull();
+    expect(items.find((i) => i.id === reviewed)?.review).toEqual({ doctorName: "Dr Paul Girard", at });
+    expect(items.find((i) => i.id === reviewed)).not.toHaveProperty("reviewerName");
+  });
+
   it("keeps patients apart: B cannot list, withdraw or export A's reports", async () => {
     const a = await createUser(db(), { role: "patient" });
     const b = await createUser(db(), { role: "patient" });

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, exists, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
-import { reportSites, spasmReports } from "@/lib/db/schema";
+import { reportSites, spasmReports, users } from "@/lib/db/schema";
 import { BODY_SITES, type BodySite, type Side } from "@/lib/domain/report-fields";
 import { TRIAGE_LEVELS, type TriageLevel, type TriageReason } from "@/lib/domain/triage";
 import { DalError } from "@/lib/errors";
@@ -17,6 +17,8 @@ import {
 import { uuidSchema } from "@/lib/validations/common";
 import { recordAudit } from "./audit";
 import { assertCan } from "./guard";
+import { reviewOf, type ReportReview } from "./reports";
+import { refreshTriageCase } from "./triage-cases";
 
 export type ReportSiteDto = { site: BodySite; side: Side };
 export type ReportListItem = {
@@ -31,6 +33,8 @@ export type ReportListItem = {
   status: "active" | "withdrawn";
   withdrawnAt: Date | null;
   withdrawnReason: string | null;
+  /** Null until a doctor has reviewed the report ("not yet reviewed"). */
+  review: ReportReview;
 };
 export type ReportListPage = { items: ReportListItem[]; total: number; page: number; pageCount: number };
 export type ListOwnReportsParams = {
@@ -123,8 +127,11 @@ export async function listOwnReports(
       status: spasmReports.status,
       withdrawnAt: spasmReports.withdrawnAt,
       withdrawnReason: spasmReports.withdrawnReason,
+      reviewedAt: spasmReports.reviewedAt,
+      reviewerName: users.name,
     })
     .from(spasmReports)
+    .leftJoin(users, eq(users.id, spasmReports.reviewedById))
     .where(where)
     .orderBy(desc(spasmReports.startedAt), desc(spasmReports.id))
     .limit(pageSize)
@@ -142,7 +149,12 @@ export async function listOwnReports(
     : [];
   await recordAudit(db, { action: "report.list", actor, patientId: actor.id, entityType: "report" });
   const sitesOf = groupSites(sites);
-  const items = rows.map((r) => ({ ...r, reasons: r.reasons as TriageReason[], sites: sitesOf(r.id) }));
+  const items = rows.map(({ reviewedAt, reviewerName, ...r }) => ({
+    ...r,
+    reasons: r.reasons as TriageReason[],
+    sites: sitesOf(r.id),
+    review: reviewOf(reviewedAt, reviewerName ?? undefined),
+  }));
   return { items, total: Number(total), page, pageCount };
 }
 
@@ -184,6 +196,7 @@ export async function withdrawOwnReport(
           .where(and(eq(spasmReports.id, params.reportId), eq(spasmReports.patientId, actor.id)));
         throw own ? new DalError("conflict", "report") : new DalError("not_found", "report");
       }
+      await refreshTriageCase(tx, actor.id);
       await recordAudit(tx, { ...audit, entityId: row.id });
       return { id: row.id, withdrawnAt: row.withdrawnAt ?? new Date() };
     });

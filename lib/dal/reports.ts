@@ -28,6 +28,7 @@ import { uuidSchema } from "@/lib/validations/common";
 import type { ReportInput } from "@/lib/validations/report";
 import { recordAudit } from "./audit";
 import { assertCan } from "./guard";
+import { refreshTriageCase } from "./triage-cases";
 
 export type CreateReportParams = ReportInput;
 export type CreateReportResult = {
@@ -148,6 +149,7 @@ export async function createReport(actor: Actor, input: CreateReportParams): Pro
     await tx
       .insert(reportSites)
       .values(input.sites.map((s) => ({ reportId: report.id, site: s.site, side: s.side })));
+    await refreshTriageCase(tx, actor.id);
     await recordAudit(tx, {
       action: "report.create",
       actor,
