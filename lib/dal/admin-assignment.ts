@@ -77,7 +77,7 @@ export async function listDoctorPanels(actor: Actor): Promise<DoctorPanel[]> {
   const db = await getDb();
   const panel = sql<number>`(
     select count(*)::int from ${patientProfiles} pp join ${users} pu on pu.id = pp.user_id
-    where pp.assigned_doctor_id = ${users.id} and pu.status = 'active'
+    where pp.assigned_doctor_id = "users"."id" and pu.status = 'active'
   )`;
   return db
     .select({ id: users.id, name: users.name, email: users.email, status: users.status, panelSize: panel })

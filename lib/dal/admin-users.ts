@@ -50,7 +50,7 @@ const columns = {
   doctorName: doctor.name,
   panelSize: sql<number | null>`case when ${users.role} = 'doctor' then (
       select count(*)::int from ${patientProfiles} pp join ${users} pu on pu.id = pp.user_id
-      where pp.assigned_doctor_id = ${users.id} and pu.status = 'active'
+      where pp.assigned_doctor_id = "users"."id" and pu.status = 'active'
     ) end`,
 };
 
