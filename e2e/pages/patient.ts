@@ -14,7 +14,7 @@ export async function registerPatient(page: Page, { name = "E2E Patient", prefix
   await page.locator('form button[type="submit"]').click();
   // The first server action on a fresh server can be slow (compile + hash).
   await expect(page).toHaveURL(/\/patient\/profile\?welcome=1$/, { timeout: 30_000 });
-  // Radix controls only respond once hydrated.
+  // The form's controls only respond once hydrated.
   await page.waitForLoadState("networkidle");
   return email;
 }
@@ -24,16 +24,32 @@ export async function openReportForm(page: Page) {
   await expect(page.getByTestId("report-form")).toBeVisible({ timeout: 30_000 });
 }
 
-/** A finished episode at one site, filled with the mouse; `pain` picks the urgency. */
+export type RedFlagAnswer = "none" | "new_weakness" | "numbness" | "breathing_or_swallowing";
+
+/** Answers the required red-flag question ("none of these" is an explicit answer). */
+export async function answerRedFlags(page: Page, answers: readonly RedFlagAnswer[] = ["none"]) {
+  for (const a of answers) await page.locator(`#field-redFlags-${a}`).click();
+}
+
+/**
+ * A finished episode at one site, filled with the mouse in the form's order; `pain` picks the urgency,
+ * `redFlags` answers the red-flag question (none by default).
+ */
 export async function fillFinishedReport(
   page: Page,
-  { pain, site = "calf", minutes = "5 min" }: { pain: number; site?: string; minutes?: string },
+  {
+    pain,
+    site = "calf",
+    minutes = "5 min",
+    redFlags = ["none"],
+  }: { pain: number; site?: string; minutes?: string; redFlags?: readonly RedFlagAnswer[] },
 ) {
-  await page.getByRole("radio", { name: /no, it has stopped|non, il s’est arrêté/i }).check();
-  await page.getByRole("button", { name: new RegExp(`^${minutes}$`) }).click();
   await page.locator(`#field-sites-${site}`).click();
   await page.getByTestId(`side-${site}`).getByRole("radio").first().click();
+  await page.getByRole("radio", { name: /no, it has stopped|non, il s’est arrêté/i }).check();
+  await page.getByRole("button", { name: new RegExp(`^${minutes}$`) }).click();
   await page.getByTestId("pain-scale").getByRole("radio").nth(pain).click();
+  await answerRedFlags(page, redFlags);
   await page.locator("#field-relief-stretching_helped").click();
   await page.locator("#field-pattern-single_cramp").click();
   await page.locator("#field-handImpact-none").click();

@@ -7,14 +7,16 @@ const LANGS = {
   en: {
     browserLocale: "en-GB",
     profileSaved: /saved/i,
-    advice: /doctor will review|review it/i,
+    advice: "A doctor of your clinic will review your report",
+    notReviewed: "Not yet reviewed by a doctor",
     withdrawReason: "Entered by mistake",
     reasonLabel: /why are you withdrawing it/i,
   },
   fr: {
     browserLocale: "fr-FR",
     profileSaved: /enregistré/i,
-    advice: /médecin/i,
+    advice: "Un médecin de votre cabinet examinera votre signalement",
+    notReviewed: "Pas encore examiné par un médecin",
     withdrawReason: "Saisi par erreur",
     reasonLabel: /pourquoi/i,
   },
@@ -46,13 +48,16 @@ for (const [lang, L] of Object.entries(LANGS)) {
       await submitReport(page);
       const advice = page.getByTestId("triage-advice");
       await expect(advice).toHaveAttribute("data-level", "soon");
+      await expect(advice).toHaveAttribute("data-advice", "doctor_will_review");
       await expect(advice).toContainText(L.advice);
+      await expect(page.getByTestId("review-status")).toHaveText(L.notReviewed);
       await expectAccessible(page);
 
       // History
       await page.goto("/patient/reports");
       const row = page.getByTestId("report-row");
       await expect(row).toHaveCount(1);
+      await expect(row.getByTestId("review-status")).toHaveText(L.notReviewed);
       await expectAccessible(page);
 
       // Trends

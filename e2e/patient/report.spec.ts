@@ -1,6 +1,13 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectAccessible } from "../fixtures";
-import { openReportForm as openForm, registerPatient as register } from "../pages/patient";
+import {
+  answerRedFlags,
+  fillFinishedReport,
+  submitReport,
+  openReportForm as openForm,
+  registerPatient as register,
+  type RedFlagAnswer,
+} from "../pages/patient";
 
 const registerPatient = (page: Page, name = "Report Tester") => register(page, { name, prefix: "report" });
 
@@ -15,10 +22,12 @@ async function tabTo(page: Page, selector: string, max = 80) {
   throw new Error(`Tab never reached ${selector}`);
 }
 
-/** An arrow key held like a person does (Radix radios choose on focus only while the key is down). */
-async function arrow(page: Page, key: "ArrowRight" | "ArrowLeft") {
-  await page.keyboard.press(key, { delay: 60 });
+/** An arrow key at full speed: a native radio group checks what it focuses in the same step. */
+async function arrow(page: Page, key: "ArrowRight" | "ArrowLeft" | "ArrowDown" | "ArrowUp", times = 1) {
+  for (let i = 0; i < times; i++) await page.keyboard.press(key);
 }
+
+const RADIO = 'input[type="radio"]';
 
 /** Counts posts to the form's server action. */
 function countPosts(page: Page) {
@@ -29,12 +38,13 @@ function countPosts(page: Page) {
   return posts;
 }
 
-async function fillByMouse(page: Page, pain: number) {
-  await page.getByRole("radio", { name: /no, it has stopped|non, il s’est arrêté/i }).check();
-  await page.getByRole("button", { name: /^5 min$/ }).click();
+async function fillByMouse(page: Page, pain: number, redFlags: readonly RedFlagAnswer[] = ["none"]) {
   await page.locator("#field-sites-hand").click();
   await page.getByTestId("side-hand").getByRole("radio").nth(1).click(); // right
+  await page.getByRole("radio", { name: /no, it has stopped|non, il s’est arrêté/i }).check();
+  await page.getByRole("button", { name: /^5 min$/ }).click();
   await page.getByTestId("pain-scale").getByRole("radio").nth(pain).click();
+  await answerRedFlags(page, redFlags);
   await page.locator("#field-relief-stretching_helped").click();
   await page.locator("#field-pattern-single_cramp").click();
   await page.locator("#field-handImpact-none").click();
@@ -55,18 +65,33 @@ test.describe("patient reports an episode", () => {
     await expect(page.locator("#field-painScore-error")).toHaveText(
       "Choose how painful it was, from 0 to 10.",
     );
-    await expect(page.locator("#field-durationMinutes-error")).toHaveText(/how long it lasted/);
+    await expect(page.locator("#field-ongoing-error")).toHaveText(
+      "Tell us whether the spasm is still going on.",
+    );
+    // The red-flag question cannot be skipped: no answer is an error, not "none".
+    await expect(page.locator("#field-redFlags-error")).toHaveText(/Answer this question/);
+    await expect(page.locator("#field-redFlags")).toHaveAttribute("aria-describedby", /field-redFlags-error/);
     for (const f of ["relief", "pattern", "handImpact", "walkingImpact"]) {
       await expect(page.locator(`#field-${f}-error`)).toHaveText("Choose one answer.");
     }
-    const duration = page.locator("#field-durationMinutes");
-    await expect(duration).toHaveAttribute("aria-invalid", "true");
-    await expect(duration).toHaveAttribute("aria-describedby", /field-durationMinutes-error/);
-    // The first invalid field gets the focus.
-    await expect(duration).toBeFocused();
+    // The first invalid field (where) gets the focus.
+    await expect(page.locator("#field-sites-face")).toBeFocused();
     await expectAccessible(page);
 
     // Live validation with the same rules after the first attempt.
+    await page.getByRole("radio", { name: "No, it has stopped" }).check();
+    await expect(page.locator("#field-ongoing-error")).toHaveCount(0);
+    await expect(page.locator("#field-durationMinutes-error")).toHaveText(/how long it lasted/);
+    const duration = page.locator("#field-durationMinutes");
+    await expect(duration).toHaveAttribute("aria-invalid", "true");
+    await expect(duration).toHaveAttribute("aria-describedby", /field-durationMinutes-error/);
+    await answerRedFlags(page, ["numbness"]);
+    await expect(page.locator("#field-redFlags-error")).toHaveCount(0);
+    await expect(page.getByTestId("red-flag-warning")).toContainText("call 15 (SAMU) or 112 now");
+    // "None of these" clears the flags, and a flag clears "none of these".
+    await answerRedFlags(page, ["none"]);
+    await expect(page.locator("#field-redFlags-numbness")).not.toBeChecked();
+    await expect(page.getByTestId("red-flag-warning")).toHaveCount(0);
     await duration.fill("0");
     await expect(page.locator("#field-durationMinutes-error")).toHaveText(/between 1 and 10,080/);
     await duration.fill("10081");
@@ -126,17 +151,20 @@ test.describe("patient reports an episode", () => {
     await openForm(page);
     // From here on, keys only: Tab from the top of the page, Space, arrows, typing and Enter.
 
-    await tabTo(page, "#field-durationMinutes");
-    await page.keyboard.type("5");
     await tabTo(page, "#field-sites-calf");
     await page.keyboard.press("Space");
     await page.keyboard.press("Tab"); // into the calf's side choice
     await arrow(page, "ArrowRight"); // left → right
-    await tabTo(page, '[data-testid="pain-scale"] [role="radio"]');
-    await arrow(page, "ArrowRight");
-    await arrow(page, "ArrowRight"); // 0 → 2
+    await tabTo(page, `#field-ongoing ${RADIO}`);
+    await arrow(page, "ArrowDown"); // yes → no, it has stopped
+    await tabTo(page, "#field-durationMinutes");
+    await page.keyboard.type("5");
+    await tabTo(page, `[data-testid="pain-scale"] ${RADIO}`);
+    await arrow(page, "ArrowRight", 2); // 0 → 2
+    await tabTo(page, "#field-redFlags-none");
+    await page.keyboard.press("Space");
     for (const field of ["relief", "pattern", "handImpact", "walkingImpact"]) {
-      await tabTo(page, `#field-${field} [role="radio"]`);
+      await tabTo(page, `#field-${field} ${RADIO}`);
       await page.keyboard.press("Space"); // the first answer
     }
     await tabTo(page, "#field-triggers-exercise_fatigue");
@@ -167,29 +195,107 @@ test.describe("patient reports an episode", () => {
     await expect(page.getByTestId("report-not-found")).toBeVisible();
   });
 
-  test("an urgent report (pain 9) says to seek care now; another patient cannot open it", async ({
+  test("a red flag shows the call-15 block; another patient cannot open the report", async ({
     page,
     browser,
   }) => {
     test.slow(); // registers two patients
     await registerPatient(page);
     await openForm(page);
-    await fillByMouse(page, 9);
+    await fillByMouse(page, 2, ["new_weakness", "breathing_or_swallowing"]);
     await expectAccessible(page);
     await page.getByTestId("submit-report").click();
 
     await expect(page).toHaveURL(REPORT_URL, { timeout: 30_000 });
     const advice = page.getByTestId("triage-advice");
+    await expect(advice).toHaveAttribute("data-advice", "emergency");
     await expect(advice).toHaveAttribute("data-level", "urgent");
-    await expect(advice.getByRole("heading", { name: "Get medical care now" })).toBeVisible();
-    await expect(page.getByTestId("seek-care-now")).toContainText("call 15 (SAMU) or 112 now");
-    await expect(advice.locator('[data-reason="EXTREME_PAIN"]')).toHaveText(
-      "You rated the pain 8 or more out of 10.",
-    );
+    await expect(advice.getByRole("heading", { name: "Get care now: call 15 or 112" })).toBeVisible();
+    await expect(page.getByTestId("seek-care-now")).toContainText("Call 15 (SAMU) or 112 now");
+    await expect(advice.locator('[data-reason="RED_FLAG"]')).toContainText("new warning sign");
+    await expect(advice.locator('[data-flag="new_weakness"]')).toBeVisible();
+    await expect(advice.locator('[data-flag="breathing_or_swallowing"]')).toBeVisible();
     await expect(advice.getByRole("link", { name: "Call 15" })).toHaveAttribute("href", "tel:15");
+    // Nobody has opened it yet, and the page does not pretend otherwise.
+    await expect(page.getByTestId("review-status")).toHaveText("Not yet reviewed by a doctor");
     await expectAccessible(page);
 
     await expectHiddenFromAnotherPatient(browser, page.url());
+  });
+
+  test("pain 9 in a finished episode means a doctor within 24 hours, not a call to 15", async ({ page }) => {
+    await registerPatient(page);
+    await openForm(page);
+    await fillByMouse(page, 9);
+    await page.getByTestId("submit-report").click();
+    await expect(page).toHaveURL(REPORT_URL, { timeout: 30_000 });
+    const advice = page.getByTestId("triage-advice");
+    await expect(advice).toHaveAttribute("data-advice", "see_doctor_24h");
+    await expect(advice.getByRole("heading", { name: "See a doctor within 24 hours" })).toBeVisible();
+    await expect(page.getByTestId("emergency-calls")).toHaveCount(0);
+    await expect(page.getByTestId("seek-care-now")).toHaveCount(0);
+  });
+
+  test("fast keyboard entry stores exactly what was selected in every choice group", async ({ page }) => {
+    await registerPatient(page);
+    await openForm(page);
+    /** After arrows at full speed, the focused radio must be the checked one. */
+    const expectFocusedIsChecked = async () =>
+      expect(
+        await page.evaluate(() => {
+          const el = document.activeElement;
+          return el instanceof HTMLInputElement && el.type === "radio" && el.checked;
+        }),
+      ).toBe(true);
+
+    await tabTo(page, "#field-sites-calf");
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Tab");
+    await arrow(page, "ArrowRight", 3); // left → right → both → wraps to left
+    await arrow(page, "ArrowLeft"); // → both
+    await expectFocusedIsChecked();
+    await tabTo(page, `#field-ongoing ${RADIO}`);
+    await arrow(page, "ArrowDown", 3); // yes → no → yes → no
+    await expectFocusedIsChecked();
+    await tabTo(page, "#field-durationMinutes");
+    await page.keyboard.type("12");
+    await tabTo(page, `[data-testid="pain-scale"] ${RADIO}`);
+    await arrow(page, "ArrowRight", 6);
+    await arrow(page, "ArrowLeft", 3); // 0 → 6 → 3
+    await expectFocusedIsChecked();
+    await tabTo(page, "#field-redFlags-none");
+    await page.keyboard.press("Space");
+    const picks: [string, number, string][] = [
+      ["relief", 2, "Nothing eased it"],
+      ["pattern", 1, "Repeated twitching"],
+      ["handImpact", 2, "Moderate: hard to do"],
+      ["walkingImpact", 1, "Mild: noticeable, but I can do it"],
+    ];
+    for (const [field, downs] of picks) {
+      await tabTo(page, `#field-${field} ${RADIO}`);
+      // Overshoot and come back, as a fast typist does.
+      await arrow(page, "ArrowDown", downs + 1);
+      await arrow(page, "ArrowUp");
+      await expectFocusedIsChecked();
+    }
+    await tabTo(page, '[data-testid="submit-report"]');
+    await page.keyboard.press("Enter");
+
+    await expect(page).toHaveURL(REPORT_URL, { timeout: 30_000 });
+    const summary = page.getByTestId("report-summary");
+    await expect(summary.locator('[data-row="sites"]')).toContainText("Calf · Both sides");
+    await expect(summary.locator('[data-row="duration"]')).toContainText("12 minutes");
+    await expect(summary.locator('[data-row="pain"]')).toContainText("3 out of 10");
+    await expect(summary.locator('[data-row="redFlags"]')).toHaveText(/None$/);
+    for (const [field, , label] of picks) {
+      await expect(summary.locator(`[data-row="${field}"]`)).toContainText(label);
+    }
+    const advice = page.getByTestId("triage-advice");
+    await expect(advice).toHaveAttribute("data-advice", "doctor_will_review");
+    await expect(advice.locator("[data-reason]")).toHaveText([
+      /Stretching or massage did not ease it/,
+      /made using your hand or walking hard/,
+    ]);
   });
 });
 
@@ -218,13 +324,15 @@ test.describe("in French", () => {
       "Indiquez l’intensité de la douleur, de 0 à 10.",
     );
     await expect(page.locator("#field-relief-error")).toHaveText("Choisissez une réponse.");
+    await expect(page.locator("#field-redFlags-error")).toHaveText(/Répondez à cette question/);
 
     await fillByMouse(page, 5);
     await page.getByTestId("submit-report").click();
     await expect(page).toHaveURL(REPORT_URL, { timeout: 30_000 });
     const advice = page.getByTestId("triage-advice");
-    await expect(advice).toHaveAttribute("data-level", "soon");
-    await expect(advice).toContainText("Un médecin examinera votre signalement prochainement");
+    await expect(advice).toHaveAttribute("data-advice", "doctor_will_review");
+    await expect(advice).toContainText("Un médecin de votre cabinet examinera votre signalement");
+    await expect(page.getByTestId("review-status")).toHaveText("Pas encore examiné par un médecin");
     await expect(advice.locator('[data-reason="PAINFUL"]')).toHaveText(
       "Le spasme était douloureux (4 à 7 sur 10).",
     );
@@ -234,3 +342,44 @@ test.describe("in French", () => {
     await expectAccessible(page);
   });
 });
+
+for (const L of [
+  {
+    locale: "en-GB",
+    title: "See a doctor within 24 hours",
+    repeated: "This is your second episode in 30 days.",
+  },
+  {
+    locale: "fr-FR",
+    title: "Consultez un médecin dans les 24 heures",
+    repeated: "C’est votre deuxième épisode en 30 jours.",
+  },
+]) {
+  test.describe(`${L.locale}: the third eased cramp in 30 days`, () => {
+    test.use({ locale: L.locale });
+
+    test("says see a doctor within 24 hours, with no call-15 block", async ({ page }) => {
+      test.slow(); // three reports
+      await registerPatient(page, "Third Cramp");
+      for (const expected of ["self_care", "doctor_will_review"]) {
+        await openForm(page);
+        await fillFinishedReport(page, { pain: 2 });
+        await submitReport(page);
+        await expect(page.getByTestId("triage-advice")).toHaveAttribute("data-advice", expected);
+      }
+      await expect(page.locator('[data-reason="REPEATED"]')).toHaveText(L.repeated);
+      await openForm(page);
+      await fillFinishedReport(page, { pain: 2 });
+      await submitReport(page);
+      const advice = page.getByTestId("triage-advice");
+      await expect(advice).toHaveAttribute("data-level", "urgent");
+      await expect(advice).toHaveAttribute("data-advice", "see_doctor_24h");
+      await expect(advice.getByRole("heading", { name: L.title })).toBeVisible();
+      await expect(advice.locator("[data-reason]")).toHaveCount(1);
+      await expect(advice.locator('[data-reason="RECURRING"]')).toBeVisible();
+      await expect(page.getByTestId("emergency-calls")).toHaveCount(0);
+      await expect(page.getByRole("link", { name: /15/ })).toHaveCount(0);
+      await expectAccessible(page);
+    });
+  });
+}
