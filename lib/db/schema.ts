@@ -531,3 +531,37 @@ export const triageCases = pgTable(
   ],
 );
 export type TriageCase = typeof triageCases.$inferSelect;
+
+// ---------- security ----------
+/** rate-limiter-flexible's RateLimiterDrizzle store: one row per throttled key (sign-in by IP, account, IP + account). */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    points: integer("points").notNull().default(0),
+    expire: ts("expire"),
+  },
+  (t) => [index("rate_limits_expire_idx").on(t.expire)],
+);
+export type RateLimit = typeof rateLimits.$inferSelect;
+
+/**
+ * One row per signed-in browser. The JWT carries its id: sign-out ends it on the server, and idle (lastSeenAt)
+ * and absolute (createdAt) expiry are checked against it on every request.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
+    endedAt: ts("ended_at"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId)],
+);
+export type UserSession = typeof userSessions.$inferSelect;
