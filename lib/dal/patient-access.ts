@@ -8,8 +8,9 @@ import { uuidSchema } from "@/lib/validations/common";
 import { recordAudit, type AuditAction } from "./audit";
 import { assertCan } from "./guard";
 
-/** Why this doctor may open this patient. */
-export type AccessBasis = "assigned" | "unassigned" | "break_glass";
+import type { AccessBasis } from "@/lib/dto/access";
+
+export type { AccessBasis };
 
 export type PatientAccess = {
   basis: AccessBasis;

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
+import { ageOn } from "@/lib/domain/age";
 import { LEVEL_RANK, TRIAGE_LEVELS, type TriageLevel, type TriageReason } from "@/lib/domain/triage";
 import type { QueueCounts, QueuePage, QueueRow } from "@/lib/dto/queue";
 import type { QueueQuery } from "@/lib/validations/queue";
@@ -35,14 +36,6 @@ function branch(assigned: string | null, level: TriageLevel | undefined, limit: 
   const who = assigned === null ? sql`assigned_doctor_id is null` : sql`assigned_doctor_id = ${assigned}`;
   const lvl = level ? sql` and level_rank = ${LEVEL_RANK[level]}` : sql``;
   return sql`(select * from triage_cases where ${who}${lvl} order by ${ORDER} limit ${limit})`;
-}
-
-function ageOn(dateOfBirth: string | null, today: Date): number | null {
-  if (!dateOfBirth) return null;
-  const [y, m, d] = dateOfBirth.split("-").map(Number);
-  let age = today.getUTCFullYear() - y;
-  if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age -= 1;
-  return age;
 }
 
 async function countByLevel(db: Db, assignments: (string | null)[]): Promise<QueueCounts> {
