@@ -4,6 +4,7 @@ import type { BodySite, Condition, Side, Trigger } from "../domain/report-fields
 import { countRecent, triageReport, type RedFlag, type TriageInput } from "../domain/triage";
 import type { Db } from "./index";
 import { recentEpisodeStarts } from "./report-queries";
+import { upsertTriageCases } from "./triage-case-sql";
 import { clinicSettings, patientProfiles, reportSites, spasmReports, users } from "./schema";
 
 export const DEMO_PASSWORD = "SpasmCare-demo-2026";
@@ -370,6 +371,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       const ordered = [...p.reports].sort((a, b) => b.daysAgo - a.daysAgo);
       for (const r of ordered) await insertTriagedReport(tx, user.id, p.conditions, r, now);
     }
+    // The doctor's queue reads its summary table: fill it for the whole demo clinic.
+    await tx.execute(upsertTriageCases(sql`true`));
   });
 }
 
