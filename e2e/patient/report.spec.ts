@@ -190,9 +190,12 @@ test.describe("patient reports an episode", () => {
     await expect(summary.locator('[data-row="notes"]')).toContainText("After a long walk.");
     await expectAccessible(page);
 
-    // The page streams behind its loading state, so "not found" is the page's content, not the HTTP status.
-    await page.goto("/patient/reports/not-a-uuid");
-    await expect(page.getByTestId("report-not-found")).toBeVisible();
+    // 404 means 404: a malformed or missing id answers with the not-found status, not a streamed 200.
+    for (const id of ["not-a-uuid", crypto.randomUUID()]) {
+      const res = await page.goto(`/patient/reports/${id}`);
+      expect(res?.status()).toBe(404);
+      await expect(page.getByTestId("report-not-found")).toBeVisible();
+    }
   });
 
   test("a red flag shows the call-15 block; another patient cannot open the report", async ({
@@ -303,7 +306,8 @@ async function expectHiddenFromAnotherPatient(browser: Browser, url: string) {
   const other = await browser.newContext({ locale: "en-GB" });
   const page = await other.newPage();
   await registerPatient(page, "Other Patient");
-  await page.goto(url.replace(/\?.*$/, ""));
+  const res = await page.goto(url.replace(/\?.*$/, ""));
+  expect(res?.status()).toBe(404);
   await expect(page.getByTestId("report-not-found")).toBeVisible();
   await expect(page.getByTestId("triage-advice")).toHaveCount(0);
   await other.close();
