@@ -3,10 +3,12 @@
 import { AuthError } from "next-auth";
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { signIn, signOut } from "@/lib/auth/auth";
+import { auth, signIn, signOut } from "@/lib/auth/auth";
+import { readClaims } from "@/lib/auth/session-claims";
 import { registerPatient } from "@/lib/dal/auth";
-import { recordSignOut, setOwnLocale } from "@/lib/dal/users";
-import { currentUser, getRequestId } from "@/lib/dal/session";
+import { endAllSessions, endSession } from "@/lib/dal/sessions";
+import { setOwnLocale } from "@/lib/dal/users";
+import { currentUser, getRequestContext, userPendingPasswordChange } from "@/lib/dal/session";
 import { isDalError } from "@/lib/errors";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locale";
 import { registerSchema, signInSchema } from "@/lib/validations/auth";
@@ -44,7 +46,7 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
   const values = { name: raw.name, email: raw.email };
   if (!parsed.success) return { ok: false, fieldErrors: toFieldErrors(parsed.error), values };
   try {
-    await registerPatient(parsed.data, await getRequestId());
+    await registerPatient(parsed.data, await getRequestContext());
   } catch (err) {
     if (isDalError(err) && err.code === "email_taken")
       return { ok: false, fieldErrors: { email: "emailTaken" }, values };
@@ -61,10 +63,24 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
   return { ok: true };
 }
 
+/** Ends this browser's session on the server (a copied cookie is refused from now on), then clears the cookie. */
 export async function signOutAction(): Promise<void> {
-  const user = await currentUser();
-  if (user) await recordSignOut(user);
+  const claims = readClaims(await auth());
+  const user = (await currentUser()) ?? (await userPendingPasswordChange());
+  if (user && claims) await endSession(user, claims.sessionId);
   await signOut({ redirectTo: "/login" });
+}
+
+/** Ends every session of the signed-in user, on every device. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const user = (await currentUser()) ?? (await userPendingPasswordChange());
+  if (user) await endAllSessions(user);
+  await signOut({ redirectTo: "/login" });
+}
+
+/** "Stay signed in" from the idle warning: a request that counts as activity. False once the session is over. */
+export async function keepAliveAction(): Promise<boolean> {
+  return (await currentUser()) !== null;
 }
 
 export async function setLocaleAction(locale: string): Promise<void> {

@@ -3,13 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/components/app-shell/locale-switcher";
 import { Logo } from "@/components/app-shell/logo";
 import { ThemeToggle } from "@/components/app-shell/theme-toggle";
+import { getClinicName } from "@/lib/dal/admin-settings";
 
 export default async function AuthLayout({ children }: { children: ReactNode }) {
-  const t = await getTranslations("common");
+  const [t, clinicName] = await Promise.all([getTranslations("common"), getClinicName()]);
   return (
     <div className="bg-muted/40 flex min-h-dvh flex-col">
       <header className="flex items-center justify-between px-4 py-3 sm:px-8">
-        <Logo name={t("appName")} />
+        <Logo name={clinicName} />
         <div className="flex items-center gap-2">
           <LocaleSwitcher />
           <ThemeToggle />

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import { getClinicName } from "@/lib/dal/admin-settings";
 import type { Actor } from "@/lib/permissions";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { LocaleSwitcher } from "./locale-switcher";
@@ -21,7 +22,7 @@ export async function AppShell({
   children: ReactNode;
   actions?: ReactNode;
 }) {
-  const t = await getTranslations();
+  const [t, clinicName] = await Promise.all([getTranslations(), getClinicName()]);
   const items = NAV[user.role];
   return (
     <div className="flex min-h-dvh flex-col">
@@ -33,9 +34,9 @@ export async function AppShell({
       </a>
       <header className="bg-background/95 supports-[backdrop-filter]:bg-background/80 sticky top-0 z-40 border-b backdrop-blur">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-4 sm:px-6">
-          <MobileNav role={user.role} items={items} title={t("common.appName")} />
-          <Link href={items[0].href} className="rounded-md outline-none focus-visible:ring-[3px]">
-            <Logo name={t("common.appName")} />
+          <MobileNav role={user.role} items={items} title={clinicName} />
+          <Link href={items[0].href} className="min-w-0 rounded-md outline-none focus-visible:ring-[3px]">
+            <Logo name={clinicName} />
           </Link>
           <span className="text-muted-foreground ml-2 hidden rounded-full border px-2 py-0.5 text-xs sm:inline">
             {t(`common.roles.${user.role}`)}

@@ -27,6 +27,14 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/patient/profile", key: "profile", icon: "user" },
     { href: "/patient/access", key: "access", icon: "eye" },
   ],
-  doctor: [{ href: "/doctor", key: "home", icon: "queue" }],
-  admin: [{ href: "/admin", key: "home", icon: "home" }],
+  doctor: [
+    { href: "/doctor", key: "home", icon: "queue" },
+    { href: "/doctor/search", key: "search", icon: "users" },
+  ],
+  admin: [
+    { href: "/admin", key: "home", icon: "home" },
+    { href: "/admin/users", key: "accounts", icon: "users" },
+    { href: "/admin/audit", key: "audit", icon: "audit" },
+    { href: "/admin/settings", key: "settings", icon: "settings" },
+  ],
 };
