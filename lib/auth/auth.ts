@@ -23,13 +23,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         // Imported here so the database stays out of any edge bundle.
         const { verifyCredentials } = await import("@/lib/dal/auth");
         const { requestContextFrom } = await import("@/lib/request-context");
+        const context = requestContextFrom(request?.headers);
         const user = await verifyCredentials({
           email: String(credentials?.email ?? ""),
           password: String(credentials?.password ?? ""),
-          ...requestContextFrom(request?.headers),
+          ...context,
         });
         if (!user) throw new InvalidCredentials();
-        return user;
+        const { startSession } = await import("@/lib/dal/sessions");
+        return { ...user, sessionId: await startSession(user.id, context) };
       },
     }),
   ],

@@ -6,6 +6,8 @@ import type { Actor, Role } from "@/lib/permissions";
 export type AuditAction =
   | "auth.sign_in"
   | "auth.sign_out"
+  | "auth.sign_out_everywhere"
+  | "auth.throttled"
   | "auth.register"
   | "profile.read"
   | "profile.update"

@@ -102,7 +102,9 @@ export async function verifyCredentials(input: {
  * Turns the JWT's claims into the live user, or null when the account was disabled, deleted, or its
  * sessionVersion moved on (role change, password reset): that ends every live session at its next request.
  */
-export async function resolveSession(claims: SessionClaims | null): Promise<SessionUserRow | null> {
+export async function resolveSession(
+  claims: Pick<SessionClaims, "userId" | "sessionVersion"> | null,
+): Promise<SessionUserRow | null> {
   if (!claims) return null;
   const db = await getDb();
   const [user] = await db

@@ -7,7 +7,7 @@ import { auth } from "@/lib/auth/auth";
 import { readClaims } from "@/lib/auth/session-claims";
 import type { Actor, Role } from "@/lib/permissions";
 import { requestContextFrom, type RequestContext } from "@/lib/request-context";
-import { resolveSession } from "./auth";
+import { resolveLiveSession } from "./sessions";
 
 /** Request id (set by proxy.ts, which drops any client-supplied one), client IP and user agent, once per request. */
 export const getRequestContext = cache(async (): Promise<RequestContext & { requestId: string }> => {
@@ -20,7 +20,7 @@ export const getRequestId = cache(async (): Promise<string> => (await getRequest
 /** The session's live user, including one who must still replace a temporary password. */
 const sessionUser = cache(async (): Promise<(Actor & { mustChangePassword: boolean }) | null> => {
   const session = await auth();
-  const user = await resolveSession(readClaims(session));
+  const user = await resolveLiveSession(readClaims(session));
   if (!user) return null;
   const { requestId, ip, userAgent } = await getRequestContext();
   return { ...user, mustChangePassword: user.mustChangePassword ?? false, requestId, ip, userAgent };
