@@ -65,7 +65,7 @@ export default async function CasePage({
             id="case-episodes-chart"
             testId="case-episodes-chart"
             title={tt("episodes.title")}
-            description={tt("episodes.description")}
+            description={t("chart.episodes")}
             table={{
               caption: tt("episodes.caption", { weeks: TREND_WEEKS }),
               columns: [tt("week"), tt("episodes.series")],
@@ -78,7 +78,7 @@ export default async function CasePage({
             id="case-pain-chart"
             testId="case-pain-chart"
             title={tt("pain.title")}
-            description={tt("pain.description")}
+            description={t("chart.pain")}
             table={{
               caption: tt("pain.caption", { weeks: TREND_WEEKS }),
               columns: [tt("week"), tt("pain.average"), tt("pain.highest")],
