@@ -7,7 +7,7 @@ const nextConfig = {
   // A separate build directory per worker (NEXT_DIST_DIR) lets parallel e2e runs keep their own build.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its wasm/data files from disk: it must not be bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "rate-limiter-flexible"],
   allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
   experimental: { authInterrupts: true },
