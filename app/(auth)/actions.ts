@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { auth, signIn, signOut } from "@/lib/auth/auth";
 import { readClaims } from "@/lib/auth/session-claims";
 import { registerPatient } from "@/lib/dal/auth";
+import { ThrottledError } from "@/lib/dal/rate-limit";
 import { endAllSessions, endSession } from "@/lib/dal/sessions";
 import { setOwnLocale } from "@/lib/dal/users";
 import { currentUser, getRequestContext, userPendingPasswordChange } from "@/lib/dal/session";
@@ -27,6 +28,15 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeCallback(formData.get("callbackUrl")) });
   } catch (err) {
+    const minutes = (err as { retryAfterMinutes?: unknown } | null)?.retryAfterMinutes;
+    if (err instanceof AuthError && typeof minutes === "number") {
+      return {
+        ok: false,
+        fieldErrors: {},
+        formError: "tooManyAttempts",
+        values: { email: parsed.data.email, retryAfterMinutes: minutes },
+      };
+    }
     if (err instanceof AuthError) {
       return {
         ok: false,
@@ -48,6 +58,10 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
   try {
     await registerPatient(parsed.data, await getRequestContext());
   } catch (err) {
+    if (err instanceof ThrottledError) {
+      const throttled = { ...values, retryAfterMinutes: err.retryAfterMinutes };
+      return { ok: false, fieldErrors: {}, formError: "tooManyAttempts", values: throttled };
+    }
     if (isDalError(err) && err.code === "email_taken")
       return { ok: false, fieldErrors: { email: "emailTaken" }, values };
     if (isDalError(err) && err.code === "registration_closed") {

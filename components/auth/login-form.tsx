@@ -19,7 +19,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       {failed?.formError ? (
         <Alert variant="destructive" data-testid="form-error" aria-live="polite">
           <AlertCircle aria-hidden />
-          <AlertDescription>{t(failed.formError)}</AlertDescription>
+          <AlertDescription>
+            {t(failed.formError, { minutes: Number(failed.values?.retryAfterMinutes ?? 15) })}
+          </AlertDescription>
         </Alert>
       ) : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/"} />

@@ -21,7 +21,9 @@ export function RegisterForm() {
       {failed?.formError ? (
         <Alert variant="destructive" data-testid="form-error">
           <AlertCircle aria-hidden />
-          <AlertDescription>{t(failed.formError)}</AlertDescription>
+          <AlertDescription>
+            {t(failed.formError, { minutes: Number(failed.values?.retryAfterMinutes ?? 15) })}
+          </AlertDescription>
         </Alert>
       ) : null}
       <input type="hidden" name="locale" value={locale} />

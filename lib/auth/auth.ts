@@ -6,6 +6,14 @@ class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";
 }
 
+/** Too many attempts: the action reads `code` and the wait, and answers "try again in N minutes". */
+export class SignInThrottled extends CredentialsSignin {
+  code = "throttled";
+  constructor(readonly retryAfterMinutes: number) {
+    super();
+  }
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   logger: {
@@ -24,10 +32,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const { verifyCredentials } = await import("@/lib/dal/auth");
         const { requestContextFrom } = await import("@/lib/request-context");
         const context = requestContextFrom(request?.headers);
+        const { ThrottledError } = await import("@/lib/dal/rate-limit");
         const user = await verifyCredentials({
           email: String(credentials?.email ?? ""),
           password: String(credentials?.password ?? ""),
           ...context,
+        }).catch((err: unknown) => {
+          if (err instanceof ThrottledError) throw new SignInThrottled(err.retryAfterMinutes);
+          throw err;
         });
         if (!user) throw new InvalidCredentials();
         const { startSession } = await import("@/lib/dal/sessions");

@@ -8,8 +8,16 @@ import { DalError } from "@/lib/errors";
 import type { Locale, Role } from "@/lib/permissions";
 import type { RegisterInput } from "@/lib/validations/auth";
 import { recordAnonymousAudit, recordAudit, type AuditRequestMeta } from "./audit";
+import {
+  assertSignInAllowed,
+  consumeRegistration,
+  recordSignInFailure,
+  recordSignInSuccess,
+  SIGN_IN_LIMITS,
+  ThrottledError,
+} from "./rate-limit";
 
-export const MAX_FAILED_LOGINS = 5;
+export const MAX_FAILED_LOGINS = SIGN_IN_LIMITS.account;
 export const LOCK_MINUTES = 15;
 
 export type AuthenticatedUser = {
@@ -32,8 +40,9 @@ export type SessionUserRow = {
 };
 
 /**
- * Checks e-mail and password. Returns null on any failure (unknown e-mail, wrong password, disabled, locked),
- * so the caller can only say "e-mail or password is incorrect". Counts failures and locks the account.
+ * Checks e-mail and password. Returns null on any failure (unknown e-mail, wrong password, disabled), so the
+ * caller can only say "e-mail or password is incorrect". Throws ThrottledError, before any hash, when the address,
+ * the account or the pair is locked (lib/dal/rate-limit.ts), the same for known and unknown e-mails.
  */
 export async function verifyCredentials(input: {
   email: string;
@@ -45,42 +54,45 @@ export async function verifyCredentials(input: {
   const db = await getDb();
   const email = input.email.trim().toLowerCase();
   if (!email || !input.password || input.password.length > 128 || email.length > 254) return null;
+  const meta = { requestId: input.requestId, ip: input.ip, userAgent: input.userAgent };
+  // Throttled before any lookup or hash: a locked address or account costs one read, never an argon2 run.
+  try {
+    await assertSignInAllowed(email, input.ip);
+  } catch (err) {
+    if (err instanceof ThrottledError) {
+      await recordAnonymousAudit(db, { action: "auth.throttled", outcome: "denied", ...meta });
+    }
+    throw err;
+  }
   const [user] = await db
     .select()
     .from(users)
     .where(sql`lower(${users.email}) = ${email}`)
     .limit(1);
-  const meta = { requestId: input.requestId, ip: input.ip, userAgent: input.userAgent };
   if (!user) {
     await verifyPassword(await dummyHash(), input.password);
+    await recordSignInFailure(email, input.ip);
     await recordAnonymousAudit(db, { action: "auth.sign_in", outcome: "failure", ...meta });
     return null;
   }
   const actor = { id: user.id, role: user.role, ...meta };
   const now = new Date();
-  const locked = user.lockedUntil !== null && user.lockedUntil > now;
   const passwordOk = await verifyPassword(user.passwordHash, input.password);
-  if (!passwordOk || locked || user.status !== "active") {
-    // The failure counter and its audit row land together or not at all.
+  if (!passwordOk || user.status !== "active") {
+    if (!passwordOk) await recordSignInFailure(email, input.ip);
+    // The failure count (shown to admins; the lock itself is the throttle's) and its audit row land together.
     await db.transaction(async (tx) => {
-      if (!passwordOk && !locked) {
-        // Counted in SQL so concurrent failures all count.
+      if (!passwordOk) {
         await tx
           .update(users)
-          .set({
-            failedLoginCount: sql`case when ${users.failedLoginCount} + 1 >= ${MAX_FAILED_LOGINS} then 0 else ${users.failedLoginCount} + 1 end`,
-            lockedUntil: sql`case when ${users.failedLoginCount} + 1 >= ${MAX_FAILED_LOGINS} then ${new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString()}::timestamptz else null end`,
-          })
+          .set({ failedLoginCount: sql`${users.failedLoginCount} + 1` })
           .where(eq(users.id, user.id));
       }
-      await recordAudit(tx, {
-        action: "auth.sign_in",
-        actor,
-        outcome: locked || passwordOk ? "denied" : "failure",
-      });
+      await recordAudit(tx, { action: "auth.sign_in", actor, outcome: passwordOk ? "denied" : "failure" });
     });
     return null;
   }
+  await recordSignInSuccess(email, input.ip);
   await db.transaction(async (tx) => {
     await tx
       .update(users)
@@ -150,6 +162,7 @@ export async function registerPatient(
     await recordAnonymousAudit(db, { action: "auth.register", outcome: "denied", ...meta });
     throw new DalError("registration_closed");
   }
+  await consumeRegistration(meta.ip); // before the hash: a flood of sign-ups costs no argon2 runs
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [existing] = await tx
