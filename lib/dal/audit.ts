@@ -32,6 +32,7 @@ export type AuditAction =
   | "evaluation.write"
   | "evaluation.sign"
   | "evaluation.amend"
+  | "cause.read"
   | "cause.write"
   | "plan.read"
   | "plan.write"

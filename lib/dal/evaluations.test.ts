@@ -81,7 +81,8 @@ describeDb("evaluations", ({ db }) => {
   it("signing covers the newest report, stamps the reviews, takes the case off the queue; a newer report puts it back", async () => {
     const { doctor, patient } = await setup();
     await insertReport(db(), patient.id, { triageLevel: "urgent", triageReasons: ["EXTREME_PAIN"] });
-    const newest = await insertReport(db(), patient.id);
+    // Stored with the database clock (microseconds), as createReport does: the cover must still match exactly.
+    const newest = await insertReport(db(), patient.id, { createdAt: undefined });
     expect(await inQueue(patient.id)).toBe(true);
     const editor = await getEvaluationEditor(doctor, patient.id, null);
     expect(editor).toMatchObject({ draft: null, newestReport: { id: newest }, unreviewedCount: 2 });
@@ -105,7 +106,7 @@ describeDb("evaluations", ({ db }) => {
       .where(and(eq(auditEvents.action, "evaluation.sign"), eq(auditEvents.entityId, result.id)));
     expect(audits).toHaveLength(1);
 
-    await insertReport(db(), patient.id);
+    await insertReport(db(), patient.id, { createdAt: undefined });
     expect(await inQueue(patient.id)).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, gt, isNull, lte, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db";
 import { evaluations, masScores, spasmReports, triageCases, users } from "@/lib/db/schema";
@@ -294,16 +294,14 @@ async function writeDraft(tx: Db, actor: Actor, input: EvaluationDraftInput): Pr
     id = row.id;
   }
   if (input.mas.length > 0) {
-    await tx
-      .insert(masScores)
-      .values(
-        input.mas.map((m) => ({
-          evaluationId: id,
-          muscleGroup: muscleGroupOf(m),
-          side: m.side,
-          score: m.score,
-        })),
-      );
+    await tx.insert(masScores).values(
+      input.mas.map((m) => ({
+        evaluationId: id,
+        muscleGroup: muscleGroupOf(m),
+        side: m.side,
+        score: m.score,
+      })),
+    );
   }
   return id;
 }
@@ -340,10 +338,9 @@ export async function signEvaluation(
   const { patientId } = input;
   return withPatientAccess(actor, patientId, "evaluation.sign", async (tx) => {
     await lockPatient(tx, patientId);
-    let coveredAt: Date | null = null;
     if (input.coversReportId) {
       const [r] = await tx
-        .select({ createdAt: spasmReports.createdAt })
+        .select({ id: spasmReports.id })
         .from(spasmReports)
         .where(
           and(
@@ -353,8 +350,11 @@ export async function signEvaluation(
           ),
         );
       if (!r) throw new DalError("invalid", "coversReportId");
-      coveredAt = r.createdAt;
     }
+    // Compared in SQL: created_at has microseconds, a JS Date only milliseconds.
+    const coveredAt = input.coversReportId
+      ? sql`(select ${spasmReports.createdAt} from ${spasmReports} where ${spasmReports.id} = ${input.coversReportId})`
+      : null;
     const id = await writeDraft(tx, actor, input);
     const now = new Date();
     const [signed] = await tx
@@ -371,7 +371,7 @@ export async function signEvaluation(
           and(
             eq(spasmReports.patientId, patientId),
             isNull(spasmReports.reviewedById),
-            lte(spasmReports.createdAt, coveredAt),
+            sql`${spasmReports.createdAt} <= ${coveredAt}`,
           ),
         );
     }
@@ -383,7 +383,7 @@ export async function signEvaluation(
         and(
           eq(spasmReports.patientId, patientId),
           eq(spasmReports.status, "active"),
-          coveredAt ? gt(spasmReports.createdAt, coveredAt) : undefined,
+          coveredAt ? sql`${spasmReports.createdAt} > ${coveredAt}` : undefined,
         ),
       );
     await recordAudit(tx, {
