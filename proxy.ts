@@ -2,7 +2,11 @@ import { NextResponse, type NextRequest } from "next/server";
 
 // Convenience only: sends visitors without a session cookie to the sign-in page and tags each request with an id
 // for the audit log. Every page, action and route handler still checks the session itself, through lib/dal.
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+const SESSION_COOKIES = [
+  "authjs.session-token",
+  "__Secure-authjs.session-token",
+  "__Host-authjs.session-token", // lib/auth/cookies.ts in production
+];
 const PROTECTED = /^\/(patient|doctor|admin)(\/|$)/;
 
 export function proxy(request: NextRequest) {
