@@ -6,11 +6,13 @@ import {
   injectionSites,
   planItems,
   referrals,
+  suspectedCauses,
   treatmentPlans,
   users,
   type Injection,
   type PlanItem,
   type Referral,
+  type SuspectedCause,
 } from "@/lib/db/schema";
 import type { Actor } from "@/lib/permissions";
 import { recordAudit } from "./audit";
@@ -21,14 +23,21 @@ export type ReferralStatus = Referral["status"];
 export type ReferralUrgency = Referral["urgency"];
 export type InjectionStatus = Injection["status"];
 
+/** The cause a doctor linked an item or referral to (worded by the UI from its code, or the doctor's label). */
+export type CareCause = { cause: SuspectedCause["cause"]; label: string | null };
+
 export type CarePlanItem = {
   id: string;
   kind: PlanItemKind;
   instructions: string;
   medicationName: string | null;
   dose: string | null;
+  route: PlanItem["route"];
   schedule: string | null;
+  startOn: string | null;
+  stopOn: string | null;
   followUpOn: string | null;
+  cause: CareCause | null;
 };
 
 /** What the patient may read of a plan: no internal notes, no draft. */
@@ -44,6 +53,8 @@ export type CarePlan = {
 export type CareInjection = {
   id: string;
   product: string;
+  totalUnits: number | null;
+  guidance: Injection["guidance"];
   scheduledOn: string;
   status: InjectionStatus;
   givenAt: Date | null;
@@ -56,7 +67,12 @@ export type CareReferral = {
   urgency: ReferralUrgency;
   reason: string;
   status: ReferralStatus;
+  cause: CareCause | null;
+  requestedAt: Date | null;
+  sentAt: Date | null;
   scheduledFor: Date | null;
+  seenAt: Date | null;
+  declinedAt: Date | null;
   createdAt: Date;
 };
 
@@ -95,19 +111,31 @@ async function loadLatestPublishedPlan(actor: Actor): Promise<CarePlan | null> {
     .orderBy(desc(treatmentPlans.version))
     .limit(1);
   if (!plan) return null;
-  const items = await db
+  const rows = await db
     .select({
       id: planItems.id,
       kind: planItems.kind,
       instructions: planItems.instructions,
       medicationName: planItems.medicationName,
       dose: planItems.dose,
+      route: planItems.route,
       schedule: planItems.schedule,
+      startOn: planItems.startOn,
+      stopOn: planItems.stopOn,
       followUpOn: planItems.followUpOn,
+      causeCode: suspectedCauses.cause,
+      causeLabel: suspectedCauses.label,
     })
     .from(planItems)
+    .leftJoin(suspectedCauses, eq(suspectedCauses.id, planItems.suspectedCauseId))
     .where(eq(planItems.planId, plan.id))
     .orderBy(asc(planItems.position), asc(planItems.id));
+  const items = rows.map(({ causeCode, causeLabel, ...item }) => ({
+    ...item,
+    // An injection item keeps the doctor's units note in `schedule` (lib/dal/plan-read.ts): clinical, not shown.
+    schedule: item.kind === "injection" ? null : item.schedule,
+    cause: causeCode ? { cause: causeCode, label: causeLabel } : null,
+  }));
   return { ...plan, items };
 }
 
@@ -117,6 +145,8 @@ async function loadInjections(actor: Actor): Promise<OwnCare["injections"]> {
     .select({
       id: injections.id,
       product: injections.product,
+      totalUnits: injections.totalUnits,
+      guidance: injections.guidance,
       scheduledOn: injections.scheduledOn,
       status: injections.status,
       givenAt: injections.givenAt,
@@ -167,18 +197,29 @@ async function loadInjections(actor: Actor): Promise<OwnCare["injections"]> {
 
 async function loadReferrals(actor: Actor): Promise<CareReferral[]> {
   const db = await getDb();
-  return db
+  const rows = await db
     .select({
       id: referrals.id,
       urgency: referrals.urgency,
       reason: referrals.reason,
       status: referrals.status,
+      causeCode: suspectedCauses.cause,
+      causeLabel: suspectedCauses.label,
+      requestedAt: referrals.requestedAt,
+      sentAt: referrals.sentAt,
       scheduledFor: referrals.scheduledFor,
+      seenAt: referrals.seenAt,
+      declinedAt: referrals.declinedAt,
       createdAt: referrals.createdAt,
     })
     .from(referrals)
+    .leftJoin(suspectedCauses, eq(suspectedCauses.id, referrals.suspectedCauseId))
     .where(and(eq(referrals.patientId, actor.id), notFromDraft(referrals.planItemId)))
     .orderBy(desc(referrals.createdAt), asc(referrals.id));
+  return rows.map(({ causeCode, causeLabel, ...r }) => ({
+    ...r,
+    cause: causeCode ? { cause: causeCode, label: causeLabel } : null,
+  }));
 }
 
 /** "My care": the latest published plan, injections, referrals and follow-ups of the signed-in patient. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMB_SIDES } from "@/lib/domain/evaluation";
+import type { PlanItemView } from "@/lib/dto/plans";
 import { clinicToday } from "./profile";
 import {
   INJECTION_GUIDANCE,
@@ -217,3 +218,51 @@ export const injectionUpdateSchema = z.discriminatedUnion(
   { error: "invalid" },
 );
 export type InjectionUpdateInput = z.infer<typeof injectionUpdateSchema>;
+
+/** A stored item as the editor's form values (and what it posts back unchanged). */
+export function planItemToInput(i: PlanItemView): PlanItemInput {
+  const base = { id: i.id, instructions: i.instructions };
+  switch (i.kind) {
+    case "treat_underlying_cause":
+      return { ...base, kind: i.kind, suspectedCauseId: i.suspectedCauseId ?? "" };
+    case "medication":
+      return {
+        ...base,
+        kind: i.kind,
+        medicationName: i.medicationName ?? "",
+        dose: i.dose ?? "",
+        route: i.route ?? "oral",
+        schedule: i.schedule ?? "",
+        startOn: i.startOn ?? "",
+        stopOn: i.stopOn ?? "",
+      };
+    case "injection": {
+      const j = i.injection;
+      return {
+        ...base,
+        kind: i.kind,
+        product: j?.product ?? "",
+        totalUnits: j?.totalUnits ?? Number.NaN,
+        dilution: j?.dilution ?? "",
+        sites: j?.sites ?? [],
+        unitsNote: j?.unitsNote ?? "",
+        guidance: j?.guidance ?? "none",
+        lot: j?.lot ?? "",
+        scheduledOn: j?.scheduledOn ?? "",
+        nextReviewOn: j?.nextReviewOn ?? "",
+      };
+    }
+    case "neurology_referral":
+      return {
+        ...base,
+        kind: i.kind,
+        urgency: i.referral?.urgency ?? "routine",
+        reason: i.referral?.reason ?? "",
+        suspectedCauseId: i.referral?.suspectedCauseId ?? i.suspectedCauseId,
+      };
+    case "follow_up":
+      return { ...base, kind: i.kind, followUpOn: i.followUpOn ?? "" };
+    default:
+      return { ...base, kind: i.kind };
+  }
+}
