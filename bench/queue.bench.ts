@@ -70,6 +70,6 @@ describe(`triage queue: ${PATIENTS} patients × ${REPORTS} reports (PGlite)`, ()
     await db.execute(sql`select count(*) from spasm_reports`);
   });
   bench("listTriageQueue", async () => {
-    await listTriageQueue(doctor);
+    await listTriageQueue(doctor, { scope: "all", page: 1, pageSize: 25 });
   });
 });

@@ -1,0 +1,483 @@
+// `npm run bench [-- --quick] [-- --rounds N]`: one table of the data-path figures, each beside its baseline measured
+// in the same run (a bare `select 1` round trip on the same connection), with the budgets enforced (exit 1).
+// PostgreSQL when DATABASE_URL is set (or, with --quick, TEST_DATABASE_URL): bench databases of 10 k, 100 k and
+// 1 M reports are built by the generator (bench/seed.ts) or reused when complete. Otherwise PGlite, small sizes.
+// Run through `node --import tsx --import ./bench/server-only-hook.mjs` so the real DAL modules load outside Next.
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { setDb, type Db } from "@/lib/db";
+import { listTriageQueue } from "@/lib/dal/queue";
+import { getCaseTimeline } from "@/lib/dal/case";
+import { listOwnReports } from "@/lib/dal/report-history";
+import { listAuditEvents } from "@/lib/dal/admin-audit";
+import type { Actor } from "@/lib/permissions";
+import type { QueueQuery } from "@/lib/validations/queue";
+import type { AuditFilters } from "@/lib/validations/admin";
+import { seedBench } from "@/bench/seed";
+import { assertLocal, ensureBenchDatabase, open } from "@/bench/pg";
+import { explainSummary, type ExplainNode } from "@/bench/explain";
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    rounds: { type: "string" },
+    "no-extras": { type: "boolean", default: false },
+  },
+});
+
+const QUICK = args.quick;
+const URL_ = process.env.DATABASE_URL ?? (QUICK ? process.env.TEST_DATABASE_URL : undefined);
+const ROUNDS = Number(args.rounds ?? (QUICK ? 30 : 60));
+const WARMUP = QUICK ? 3 : 5;
+const RESULTS = path.join(process.cwd(), "bench", "results");
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+// ---------- budgets (issue 6 / issue 8) ----------
+const QUEUE_P95_BUDGET_MS = 20;
+const QUEUE_GROWTH_BUDGET = 2;
+
+type Size = { label: string; patients: number; reports: number };
+const PG_SIZES: Size[] = QUICK
+  ? [{ label: "10k", patients: 1_000, reports: 10_000 }]
+  : [
+      { label: "10k", patients: 1_000, reports: 10_000 },
+      { label: "100k", patients: 10_000, reports: 100_000 },
+      { label: "1m", patients: 100_000, reports: 1_000_000 },
+    ];
+const PGLITE_SIZES: Size[] = QUICK
+  ? [{ label: "10k", patients: 1_000, reports: 10_000 }]
+  : [
+      { label: "1k", patients: 100, reports: 1_000 },
+      { label: "10k", patients: 1_000, reports: 10_000 },
+    ];
+
+type Target = {
+  size: Size;
+  db: Db;
+  /** Raw SQL runner for EXPLAIN (params positional). */
+  raw: (text: string, params: unknown[]) => Promise<unknown[]>;
+  captured: { sql: string; params: unknown[] }[];
+  capturing: boolean;
+  doctor: Actor;
+  heaviest: { patient: Actor; doctor: Actor; reports: number };
+  admin: Actor;
+  close: () => Promise<void>;
+  note: string;
+};
+
+function actor(id: string, role: Actor["role"], name: string): Actor {
+  return { id, role, name, email: `${role}@bench.spasmcare.test`, locale: "en", requestId: "bench" };
+}
+
+async function rowsOf<T>(db: Db, q: ReturnType<typeof sql>): Promise<T[]> {
+  const res = (await db.execute(q)) as unknown;
+  return (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
+}
+
+async function actorsOf(db: Db) {
+  const [doc] = await rowsOf<{ id: string; name: string; panel: string }>(
+    db,
+    sql`
+    select u.id, u.name, count(*) as panel from patient_profiles p join users u on u.id = p.assigned_doctor_id
+    group by u.id, u.name order by 3 desc, 1 limit 1`,
+  );
+  const [heavy] = await rowsOf<{ id: string; name: string; doctor_id: string | null; n: string }>(
+    db,
+    sql`
+    select r.patient_id as id, u.name, p.assigned_doctor_id as doctor_id, count(*) as n
+    from spasm_reports r join users u on u.id = r.patient_id join patient_profiles p on p.user_id = r.patient_id
+    group by 1, 2, 3 order by 4 desc, 1 limit 1`,
+  );
+  const [adm] = await rowsOf<{ id: string; name: string }>(
+    db,
+    sql`
+    select id, name from users where role = 'admin' order by created_at limit 1`,
+  );
+  const doctor = actor(doc.id, "doctor", doc.name);
+  return {
+    doctor,
+    panel: Number(doc.panel),
+    heaviest: {
+      patient: actor(heavy.id, "patient", heavy.name),
+      // the patient's own doctor (or, for an unassigned patient, any doctor: the pool is open to all)
+      doctor: heavy.doctor_id ? actor(heavy.doctor_id, "doctor", "Dr Heaviest") : doctor,
+      reports: Number(heavy.n),
+    },
+    admin: actor(adm.id, "admin", adm.name),
+  };
+}
+
+async function pgTargets(url: string): Promise<Target[]> {
+  assertLocal(url);
+  const out: Target[] = [];
+  for (const size of PG_SIZES) {
+    const name = `spasmcare_bench_${size.label}`;
+    const started = performance.now();
+    log(`database ${name}: checking…`);
+    const { reused, url: target } = await ensureBenchDatabase(url, name, {
+      patients: size.patients,
+      reports: size.reports,
+      log,
+    });
+    log(
+      `database ${name}: ${reused ? "reused" : `built in ${((performance.now() - started) / 1000).toFixed(1)} s`}`,
+    );
+    const captured: Target["captured"] = [];
+    const t: Partial<Target> = { captured, capturing: false };
+    const h = open(target, {
+      max: 2,
+      logQuery: (q, p) => {
+        if (t.capturing) captured.push({ sql: q, params: p });
+      },
+    });
+    const a = await actorsOf(h.db);
+    Object.assign(t, {
+      size,
+      db: h.db,
+      raw: (text: string, params: unknown[]) =>
+        h.client.unsafe(text, params as never[]) as Promise<unknown[]>,
+      doctor: a.doctor,
+      heaviest: a.heaviest,
+      admin: a.admin,
+      close: h.close,
+      note: `${name}${reused ? " (reused)" : " (built)"}; panel ${a.panel}`,
+    });
+    out.push(t as Target);
+  }
+  return out;
+}
+
+async function pgliteTargets(): Promise<Target[]> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrateDb } = await import("@/lib/db/migrate");
+  const schema = await import("@/lib/db/schema");
+  const out: Target[] = [];
+  for (const size of PGLITE_SIZES) {
+    const client = new PGlite();
+    const captured: Target["captured"] = [];
+    const t: Partial<Target> = { captured, capturing: false };
+    const db = drizzle(client, {
+      schema,
+      logger: {
+        logQuery: (q: string, p: unknown[]) => {
+          if (t.capturing) captured.push({ sql: q, params: p });
+        },
+      },
+    }) as unknown as Db;
+    await migrateDb(db, "pglite");
+    const started = performance.now();
+    await seedBench(db, { patients: size.patients, reports: size.reports, bulk: true });
+    log(`PGlite ${size.label}: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const a = await actorsOf(db);
+    Object.assign(t, {
+      size,
+      db,
+      raw: async (text: string, params: unknown[]) => (await client.query(text, params)).rows,
+      doctor: a.doctor,
+      heaviest: a.heaviest,
+      admin: a.admin,
+      close: () => client.close(),
+      note: `in-memory PGlite; panel ${a.panel}`,
+    });
+    out.push(t as Target);
+  }
+  return out;
+}
+
+// ---------- measuring ----------
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+class Samples {
+  readonly values: number[] = [];
+  add(ms: number) {
+    this.values.push(ms);
+  }
+  get sorted() {
+    return [...this.values].sort((a, b) => a - b);
+  }
+  get p50() {
+    return quantile(this.sorted, 0.5);
+  }
+  get p95() {
+    return quantile(this.sorted, 0.95);
+  }
+}
+
+async function timed(samples: Samples | null, work: () => Promise<unknown>): Promise<void> {
+  const start = performance.now();
+  await work();
+  samples?.add(performance.now() - start);
+}
+
+const QUEUE_QUERIES: QueueQuery[] = [
+  { scope: "all", page: 1, pageSize: 25 },
+  { scope: "mine", page: 1, pageSize: 25 },
+  { scope: "unassigned", page: 1, pageSize: 25 },
+  { scope: "all", level: "urgent", page: 1, pageSize: 25 },
+  { scope: "mine", level: "routine", page: 2, pageSize: 50 },
+  { scope: "all", page: 10, pageSize: 25 },
+  { scope: "all", page: 1, pageSize: 100 },
+];
+
+type Row = {
+  measure: string;
+  data: string;
+  s: Samples;
+  base: Samples;
+  budget?: string;
+  ok?: boolean;
+};
+
+async function measureQueue(targets: Target[]): Promise<Map<Target, { s: Samples; base: Samples }>> {
+  const res = new Map(targets.map((t) => [t, { s: new Samples(), base: new Samples() }]));
+  // Rounds interleave the databases, so background load on this shared machine hits every size alike.
+  for (let round = -WARMUP; round < ROUNDS; round++) {
+    for (const t of targets) {
+      const r = res.get(t)!;
+      setDb(t.db);
+      for (const q of QUEUE_QUERIES) {
+        await timed(round < 0 ? null : r.base, () => t.db.execute(sql`select 1`));
+        await timed(round < 0 ? null : r.s, async () => {
+          const page = await listTriageQueue(t.doctor, q);
+          if (page.rows.length === 0 && page.total > (q.page - 1) * q.pageSize)
+            throw new Error("empty queue page");
+        });
+      }
+    }
+  }
+  return res;
+}
+
+async function measureExtras(t: Target, rows: Row[]): Promise<void> {
+  setDb(t.db);
+  const data = `${t.size.label}, heaviest patient ${t.heaviest.reports} reports`;
+  const n = QUICK ? 10 : 30;
+  // Case timeline: first page, then 5 pages deeper by cursor, then level and site filters.
+  const timeline = new Samples();
+  const tlBase = new Samples();
+  const history = new Samples();
+  const hBase = new Samples();
+  for (let i = -2; i < n; i++) {
+    let cursor: string | null = null;
+    for (const params of [{}, {}, {}, { level: "urgent" as const }, { site: "calf" as const }]) {
+      await timed(i < 0 ? null : tlBase, () => t.db.execute(sql`select 1`));
+      await timed(i < 0 ? null : timeline, async () => {
+        const page = await getCaseTimeline(t.heaviest.doctor, t.heaviest.patient.id, {
+          ...params,
+          cursor: Object.keys(params).length === 0 ? cursor : null,
+          limit: 20,
+        });
+        if (Object.keys(params).length === 0) cursor = page.nextCursor;
+      });
+    }
+    for (const params of [
+      { page: 1 },
+      { page: 50 },
+      { page: 1, level: "urgent" as const },
+      { page: 1, site: "calf" as const },
+    ]) {
+      await timed(i < 0 ? null : hBase, () => t.db.execute(sql`select 1`));
+      await timed(i < 0 ? null : history, () =>
+        listOwnReports(t.heaviest.patient, { ...params, pageSize: 20 }),
+      );
+    }
+  }
+  rows.push({ measure: "case timeline (getCaseTimeline, keyset)", data, s: timeline, base: tlBase });
+  rows.push({ measure: "patient history (listOwnReports)", data, s: history, base: hBase });
+
+  const audit = new Samples();
+  const aBase = new Samples();
+  const [{ n: events }] = await rowsOf<{ n: string }>(t.db, sql`select count(*) as n from audit_events`);
+  const month = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+  const filters: Omit<AuditFilters, "page">[] = [
+    {},
+    { action: "case.read" },
+    { patient: t.heaviest.patient.id },
+    { outcome: "denied", from: month },
+    { actor: "Martin" },
+  ];
+  for (let i = -1; i < Math.ceil(n / 2); i++) {
+    for (const f of filters) {
+      await timed(i < 0 ? null : aBase, () => t.db.execute(sql`select 1`));
+      await timed(i < 0 ? null : audit, () => listAuditEvents(t.admin, { ...f, page: 1 } as AuditFilters));
+    }
+  }
+  rows.push({
+    measure: "audit viewer (listAuditEvents, filters)",
+    data: `${t.size.label}, ${Number(events).toLocaleString("en")} events`,
+    s: audit,
+    base: aBase,
+  });
+}
+
+// ---------- EXPLAIN ----------
+
+function inlineParams(text: string, params: unknown[]): string {
+  return text.replace(/\$(\d+)/g, (_, i: string) => {
+    const v = params[Number(i) - 1];
+    if (v === null || v === undefined) return "null";
+    if (typeof v === "number") return String(v);
+    return `'${String(v).replace(/'/g, "''")}'`;
+  });
+}
+
+async function explainQueue(t: Target): Promise<{ file: string; summary: string[] }> {
+  setDb(t.db);
+  t.captured.length = 0;
+  t.capturing = true;
+  await listTriageQueue(t.doctor, { scope: "all", page: 1, pageSize: 25 });
+  t.capturing = false;
+  const queries = [...t.captured];
+  const parts: string[] = [];
+  const summary: string[] = [];
+  for (const [j, q] of queries.entries()) {
+    const label = j === 0 ? "page query" : `count query ${j}`;
+    const text = await t.raw(`explain (analyze, buffers) ${q.sql}`, q.params);
+    const json = (await t.raw(`explain (analyze, buffers, format json) ${q.sql}`, q.params)) as {
+      "QUERY PLAN": { Plan: ExplainNode; "Planning Time": number; "Execution Time": number }[];
+    }[];
+    const plan = json[0]["QUERY PLAN"][0];
+    parts.push(
+      `-- ${label}\n${inlineParams(q.sql, q.params)};\n\n` +
+        (text as { "QUERY PLAN": string }[]).map((r) => r["QUERY PLAN"]).join("\n"),
+    );
+    summary.push(`${label}: ${explainSummary(plan.Plan, plan["Planning Time"], plan["Execution Time"])}`);
+  }
+  mkdirSync(RESULTS, { recursive: true });
+  const file = path.join(RESULTS, `queue-explain-${t.size.label}.txt`);
+  writeFileSync(
+    file,
+    `EXPLAIN (ANALYZE, BUFFERS) of listTriageQueue(doctor with the largest panel, { scope: "all", page: 1, pageSize: 25 })\n` +
+      `on ${t.note}, ${new Date().toISOString()}\n\n${parts.join("\n\n")}\n`,
+  );
+  return { file, summary };
+}
+
+// ---------- output ----------
+
+const fmt = (ms: number) => (Number.isFinite(ms) ? (ms < 10 ? ms.toFixed(2) : ms.toFixed(1)) : "–");
+
+function table(rows: Row[]): string {
+  const head = [
+    "measure",
+    "data",
+    "n",
+    "p50 ms",
+    "p95 ms",
+    "baseline p50/p95 ms",
+    "p95 ÷ baseline",
+    "budget",
+    "",
+  ];
+  const body = rows.map((r) => [
+    r.measure,
+    r.data,
+    String(r.s.values.length),
+    fmt(r.s.p50),
+    fmt(r.s.p95),
+    `${fmt(r.base.p50)} / ${fmt(r.base.p95)}`,
+    `${(r.s.p95 / r.base.p95).toFixed(1)}×`,
+    r.budget ?? "",
+    r.ok === undefined ? "" : r.ok ? "ok" : "BROKEN",
+  ]);
+  const widths = head.map((h, j) => Math.max(h.length, ...body.map((b) => b[j].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, j) => c.padEnd(widths[j])).join(" | ")} |`;
+  return [line(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...body.map(line)].join("\n");
+}
+
+async function main() {
+  const started = performance.now();
+  const engine = URL_ ? "PostgreSQL" : "PGlite";
+  let version = "";
+  const targets = URL_ ? await pgTargets(URL_) : await pgliteTargets();
+  const [{ v }] = await rowsOf<{ v: string }>(targets[0].db, sql`select version() as v`);
+  version = v.split(" on ")[0];
+  log(`measuring the queue (${ROUNDS} rounds × ${QUEUE_QUERIES.length} queries per database)…`);
+  const queue = await measureQueue(targets);
+
+  const rows: Row[] = [];
+  const smallest = targets[0];
+  const largest = targets[targets.length - 1];
+  const failures: string[] = [];
+  for (const t of targets) {
+    const r = queue.get(t)!;
+    const row: Row = {
+      measure: "queue page (listTriageQueue)",
+      data: `${t.size.label} reports, ${t.size.patients.toLocaleString("en")} patients`,
+      s: r.s,
+      base: r.base,
+    };
+    if (engine === "PostgreSQL" && t === largest) {
+      const p95 = r.s.p95;
+      const small = queue.get(smallest)!.s.p95;
+      const absOk = p95 <= QUEUE_P95_BUDGET_MS;
+      row.budget = `p95 ≤ ${QUEUE_P95_BUDGET_MS} ms`;
+      row.ok = absOk;
+      if (!absOk)
+        failures.push(`queue p95 at ${t.size.label} is ${fmt(p95)} ms (budget ${QUEUE_P95_BUDGET_MS} ms)`);
+      if (t !== smallest) {
+        const growth = p95 / small;
+        const growthOk = growth < QUEUE_GROWTH_BUDGET;
+        row.budget += `; < ${QUEUE_GROWTH_BUDGET}× ${smallest.size.label} (${growth.toFixed(2)}×)`;
+        row.ok = absOk && growthOk;
+        if (!growthOk) {
+          failures.push(
+            `queue p95 grows ${growth.toFixed(2)}× from ${smallest.size.label} to ${t.size.label} (budget < ${QUEUE_GROWTH_BUDGET}×)`,
+          );
+        }
+      }
+    }
+    rows.push(row);
+  }
+
+  let explain: { file: string; summary: string[] } | undefined;
+  if (engine === "PostgreSQL" || !QUICK) explain = await explainQueue(largest);
+  if (!args["no-extras"] && !QUICK) {
+    log("measuring the case timeline, patient history and audit viewer on the largest database…");
+    await measureExtras(largest, rows);
+  }
+
+  const when = new Date();
+  const header =
+    `SpasmCare bench — ${engine} (${version})${URL_ ? ` at ${new URL(URL_).host}` : ", in memory"}` +
+    `${QUICK ? ", quick" : ""}; ${when.toISOString().slice(0, 16).replace("T", " ")} UTC; ` +
+    `${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? "?"}), node ${process.version}\n` +
+    `databases: ${targets.map((t) => t.note).join("; ")}\n` +
+    `baseline: a bare \`select 1\` round trip on the same connection, interleaved with the measured calls\n`;
+  const out = [
+    header,
+    table(rows),
+    "",
+    ...(explain
+      ? [
+          `EXPLAIN (ANALYZE, BUFFERS) at ${largest.size.label} → ${path.relative(process.cwd(), explain.file)}`,
+          ...explain.summary.map((s) => `  ${s}`),
+          "",
+        ]
+      : []),
+    failures.length
+      ? `BUDGETS BROKEN:\n${failures.map((f) => `  - ${f}`).join("\n")}`
+      : engine === "PostgreSQL"
+        ? "All budgets hold."
+        : "PGlite run: budgets apply to PostgreSQL and are not enforced here.",
+    `(${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  ].join("\n");
+  console.log(out);
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(path.join(RESULTS, `bench-${QUICK ? "quick-" : ""}${engine.toLowerCase()}.md`), `${out}\n`);
+  for (const t of targets) await t.close();
+  process.exit(failures.length ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(2);
+});
