@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "./config";
+import { logError } from "@/lib/log";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";
@@ -21,7 +22,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     error(error) {
       if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin")
         return;
-      console.error(error);
+      logError("auth", error);
     },
   },
   providers: [

@@ -17,6 +17,19 @@ export function toFieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
+/**
+ * C0 control characters and DEL, except tab, line feed and carriage return (textareas post CRLF). NUL in particular
+ * cannot be stored in PostgreSQL text: refusing them here answers a field-level message instead of a database error.
+ */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** The base of every free-text field: a string without control characters ("control_chars" under the field). */
+export function safeText(typeError = "invalid") {
+  return z
+    .string({ error: typeError })
+    .refine((s) => !CONTROL_CHARS.test(s), { error: "control_chars", abort: true });
+}
+
 export const emailSchema = z
   .string({ error: "required" })
   .trim()
@@ -30,8 +43,7 @@ export const passwordSchema = z
   .min(10, { error: "password_too_short" })
   .max(128, { error: "too_long" });
 
-export const nameSchema = z
-  .string({ error: "required" })
+export const nameSchema = safeText("required")
   .trim()
   .min(1, { error: "required" })
   .max(120, { error: "too_long" });

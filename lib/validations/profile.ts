@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CONDITIONS, MEDICINES, SEXES } from "@/lib/domain/report-fields";
-import type { FormState } from "./common";
+import { safeText, type FormState } from "./common";
 
 export const PROFILE_TEXT_MAX = 500;
 export const MAX_AGE_YEARS = 120;
@@ -35,8 +35,7 @@ export function ageOn(birth: string, today: string): number {
 }
 
 // Idempotent (null stays null), so the DAL can parse a value the action already parsed.
-const freeText = z
-  .string()
+const freeText = safeText()
   .trim()
   .max(PROFILE_TEXT_MAX, { error: "too_long" })
   .nullish()

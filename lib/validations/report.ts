@@ -8,7 +8,7 @@ import {
   type BodySite,
 } from "@/lib/domain/report-fields";
 import { IMPACT_LEVELS, PATTERN_OPTIONS, RED_FLAGS, RELIEF_OPTIONS } from "@/lib/domain/triage";
-import { toFieldErrors, type FieldErrors, type FormState } from "./common";
+import { safeText, toFieldErrors, type FieldErrors, type FormState } from "./common";
 
 export const MAX_SITES = 10;
 export const MAX_DURATION_MINUTES = 10_080; // one week
@@ -109,8 +109,7 @@ export const reportSchema = z
       }),
     triggers: subsetOf(TRIGGERS, "invalid"),
     conditions: subsetOf(CONDITIONS, "invalid"),
-    notes: z
-      .string({ error: "invalid" })
+    notes: safeText()
       .trim()
       .max(MAX_NOTES_LENGTH, { error: "notes_too_long" })
       .optional()

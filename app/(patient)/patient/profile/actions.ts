@@ -6,6 +6,7 @@ import { currentUser } from "@/lib/dal/session";
 import { isDalError } from "@/lib/errors";
 import { toFieldErrors } from "@/lib/validations/common";
 import { profileFormValues, profileSchema, type ProfileFormState } from "@/lib/validations/profile";
+import { logError } from "@/lib/log";
 
 export async function updateProfileAction(
   _prev: ProfileFormState,
@@ -30,7 +31,7 @@ export async function updateProfileAction(
           ? "forbidden"
           : "generic";
     // Database errors stay on the server; the form says "nothing was saved".
-    if (!isDalError(err)) console.error("updateProfileAction", err);
+    if (!isDalError(err)) logError("updateProfileAction", err);
     return { ok: false, fieldErrors: {}, formError: code, values };
   }
   revalidatePath("/patient/profile");

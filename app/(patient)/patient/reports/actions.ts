@@ -6,6 +6,7 @@ import { requireRole } from "@/lib/dal/session";
 import { isDalError, type DalErrorCode } from "@/lib/errors";
 import { toFieldErrors } from "@/lib/validations/common";
 import { withdrawReportSchema, type WithdrawFormState } from "@/lib/validations/history";
+import { logError } from "@/lib/log";
 
 // DAL refusals as message codes (history.withdraw.errors.<code>, else errors.<code>).
 const DAL_FORM_ERRORS: Partial<Record<DalErrorCode, string>> = {
@@ -33,7 +34,7 @@ export async function withdrawReportAction(
   try {
     await withdrawOwnReport(actor, parsed.data);
   } catch (err) {
-    if (!isDalError(err)) console.error(`[${actor.requestId}] withdrawOwnReport failed`, err);
+    if (!isDalError(err)) logError("withdrawOwnReport", err, actor.requestId);
     const formError = (isDalError(err) && DAL_FORM_ERRORS[err.code]) || "withdraw_failed";
     return { ok: false, fieldErrors: {}, formError, values };
   }

@@ -12,6 +12,7 @@ import {
   type ReportField,
   type ReportFormState,
 } from "@/lib/validations/report";
+import { logError } from "@/lib/log";
 
 /** A patient sends a new episode report. Public endpoint: session, schema and DAL checks all apply here. */
 export async function createReportAction(
@@ -35,7 +36,7 @@ export async function createReportAction(
       return { ok: false, fieldErrors: {}, formError: "forbidden" };
     }
     // Logged for us with the request id; the patient gets a plain message and keeps what they typed.
-    console.error(`[${actor.requestId}] createReport failed`, err);
+    logError("createReport", err, actor.requestId);
     return { ok: false, fieldErrors: {}, formError: "report_failed" };
   }
   revalidatePath("/patient", "layout");

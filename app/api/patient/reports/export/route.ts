@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { exportOwnReportsCsv } from "@/lib/dal/report-export";
 import { currentUser } from "@/lib/dal/session";
 import { isDalError } from "@/lib/errors";
+import { logError } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,7 @@ export async function GET() {
     if (isDalError(err) && err.code === "forbidden") {
       return NextResponse.json({ error: "forbidden" }, { status: 403, headers: NO_STORE });
     }
-    console.error(`[${user.requestId}] exportOwnReportsCsv failed`, err);
+    logError("exportOwnReportsCsv", err, user.requestId);
     return NextResponse.json({ error: "export_failed" }, { status: 500, headers: NO_STORE });
   }
   return new Response(BOM + csv, {
