@@ -20,16 +20,3 @@ export function ReportFormSkeleton({ label }: { label?: string }) {
     </div>
   );
 }
-
-export function ReportResultSkeleton({ label }: { label: string }) {
-  return (
-    <div className="mx-auto grid w-full max-w-3xl gap-6">
-      <p role="status" className="sr-only">
-        {label}
-      </p>
-      <Skeleton className="h-8 w-56" />
-      <Skeleton className="h-40 w-full rounded-xl" />
-      <Skeleton className="h-72 w-full rounded-xl" />
-    </div>
-  );
-}
