@@ -5,7 +5,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import type { Db } from "@/lib/db";
 import * as schema from "@/lib/db/schema";
 import { migrateDb } from "@/lib/db/migrate";
-import { seedBench, type SeedOptions, type SeedSummary } from "./seed";
+import { BENCH_DATA_VERSION, seedBench, type SeedOptions, type SeedSummary } from "./seed";
 
 const MARK = "spasmcare-bench";
 
@@ -33,7 +33,11 @@ export function safeName(name: string): string {
   return name;
 }
 
-export type BenchMark = SeedSummary & { complete: true; options: { patients: number; reports: number } };
+export type BenchMark = SeedSummary & {
+  complete: true;
+  version: number;
+  options: { patients: number; reports: number };
+};
 
 export type Handle = { db: Db; client: postgres.Sql; close: () => Promise<void> };
 
@@ -105,6 +109,7 @@ export async function createBenchDatabase(
     const done: BenchMark = {
       ...summary,
       complete: true,
+      version: BENCH_DATA_VERSION,
       options: { patients: seed.patients, reports: seed.reports },
     };
     await admin(url, (sql) =>
@@ -126,6 +131,7 @@ export async function ensureBenchDatabase(
   if (
     mark &&
     mark.complete &&
+    mark.version === BENCH_DATA_VERSION &&
     mark.options?.patients === seed.patients &&
     mark.options?.reports === seed.reports
   ) {

@@ -20,6 +20,8 @@ import { MUSCLE_GROUPS, WORK_UP_TESTS } from "@/lib/domain/evaluation";
 import { MAS_VALUES } from "@/lib/domain/scales";
 
 export const BENCH_PASSWORD = "Bench-Password-2026";
+/** Bumped whenever the generated data changes, so `npm run bench` rebuilds older bench databases. */
+export const BENCH_DATA_VERSION = 2;
 
 export type SeedOptions = {
   patients: number;
@@ -214,8 +216,13 @@ const textArray = (values: readonly string[]) => sql.raw(arrayLiteral(values));
 const nth = (values: readonly string[], index: string) =>
   sql.raw(`(${arrayLiteral(values)})[1 + (${index})]`);
 
+/** Deterministic RFC 4122 version-4-shaped uuid (zod's z.uuid() checks version and variant) from md5. */
+function uuidFrom(expr: string): string {
+  return `overlay(overlay(md5(${expr}) placing '4' from 13) placing '8' from 17)::uuid`;
+}
+
 function idOf(tag: string, kind: string, ...parts: string[]): SQL {
-  return sql.raw(`md5('${tag}:${kind}:' || ${parts.join(` || ':' || `)})::uuid`);
+  return sql.raw(uuidFrom(`'${tag}:${kind}:' || ${parts.join(` || ':' || `)}`));
 }
 
 /** Postgres' VACUUM refuses to run in a transaction block; PGlite and postgres.js both run it as a plain statement. */
@@ -306,7 +313,7 @@ export async function seedBench(db: Db, options: SeedOptions): Promise<SeedSumma
       db,
       sql`
       insert into users (id, email, name, password_hash, role, locale, created_at)
-      values (${sql.raw(`md5('${tag}:admin')::uuid`)}, ${`admin${emailTag}@bench.spasmcare.test`}, 'Bench Admin',
+      values (${sql.raw(uuidFrom(`'${tag}:admin'`))}, ${`admin${emailTag}@bench.spasmcare.test`}, 'Bench Admin',
         ${passwordHash}, 'admin', 'en', ${T0} - interval '3 years')`,
     );
     await exec(
@@ -345,10 +352,13 @@ export async function seedBench(db: Db, options: SeedOptions): Promise<SeedSumma
         from generate_series(1, ${P}) i
       ), c as (
         select *, sum(w) over (order by i) as cum from w
+      ), f as (
+        -- x / x is exactly 1 in floating point, so the last patient's cumulative share is exactly the total
+        select *, cum / max(cum) over () as frac from c
       ), n as (
-        select *, 1 + floor(${R - P}::float8 * cum / max(cum) over ())::int
-          - floor(${R - P}::float8 * coalesce(lag(cum) over (order by i), 0) / max(cum) over ())::int as n
-        from c
+        select *, 1 + floor(${R - P}::float8 * frac)::int
+          - floor(${R - P}::float8 * coalesce(lag(frac) over (order by i), 0))::int as n
+        from f
       )
       select i, ${idOf(tag, "p", "i")} as id, n,
         case when i = 1 then 1 when ua < 0.10 then null else 1 + floor(${D} * power(ud, 1.6))::int end as doctor,
@@ -564,7 +574,7 @@ export async function seedBench(db: Db, options: SeedOptions): Promise<SeedSumma
         request_id, ip, user_agent)
       select y.at,
         case y.role when 'patient' then b.id when 'doctor' then coalesce(b.doctor_id, b.eval_doctor_id)
-          else ${sql.raw(`md5('${tag}:admin')::uuid`)} end,
+          else ${sql.raw(uuidFrom(`'${tag}:admin'`))} end,
         y.role::role, y.action,
         case when y.action = 'auth.sign_in' and y.uo < 0.04 then 'failure'
           when y.role = 'doctor' and y.uo < 0.01 then 'denied' else 'success' end::audit_outcome,
