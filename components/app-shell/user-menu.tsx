@@ -1,8 +1,8 @@
 "use client";
 
-import { LogOut } from "lucide-react";
+import { LogOut, MonitorX } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { signOutAction } from "@/app/(auth)/actions";
+import { signOutAction, signOutEverywhereAction } from "@/app/(auth)/actions";
 import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import {
@@ -13,6 +13,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { IdleTimeout } from "./idle-timeout";
 
 function initials(name: string): string {
   return name
@@ -26,35 +27,50 @@ function initials(name: string): string {
 export function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
   const t = useTranslations();
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button
-          variant="ghost"
-          className="h-9 gap-2 px-2"
-          aria-label={t("nav.userMenu")}
-          data-testid="user-menu"
-        >
-          <Avatar className="size-7">
-            <AvatarFallback className="text-xs">{initials(name)}</AvatarFallback>
-          </Avatar>
-          <span className="hidden max-w-40 truncate text-sm sm:inline">{name}</span>
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-60">
-        <DropdownMenuLabel className="grid gap-0.5">
-          <span className="truncate">{name}</span>
-          <span className="text-muted-foreground truncate text-xs font-normal">{email}</span>
-          <span className="text-muted-foreground text-xs font-normal">{roleLabel}</span>
-        </DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        <form action={signOutAction}>
-          <DropdownMenuItem asChild>
-            <button type="submit" className="w-full" data-testid="sign-out">
-              <LogOut aria-hidden /> {t("common.signOut")}
-            </button>
-          </DropdownMenuItem>
-        </form>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <>
+      <IdleTimeout />
+      <DropdownMenu>
+        <DropdownMenuTrigger asChild>
+          <Button
+            variant="ghost"
+            className="h-9 gap-2 px-2"
+            aria-label={t("nav.userMenu")}
+            data-testid="user-menu"
+          >
+            <Avatar className="size-7">
+              <AvatarFallback className="text-xs">{initials(name)}</AvatarFallback>
+            </Avatar>
+            <span className="hidden max-w-40 truncate text-sm sm:inline">{name}</span>
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="end" className="w-60">
+          <DropdownMenuLabel className="grid gap-0.5">
+            <span className="truncate">{name}</span>
+            <span className="text-muted-foreground truncate text-xs font-normal">{email}</span>
+            <span className="text-muted-foreground text-xs font-normal">{roleLabel}</span>
+          </DropdownMenuLabel>
+          <DropdownMenuSeparator />
+          <form action={signOutAction}>
+            <DropdownMenuItem asChild>
+              <button type="submit" className="w-full" data-testid="sign-out">
+                <LogOut aria-hidden /> {t("common.signOut")}
+              </button>
+            </DropdownMenuItem>
+          </form>
+          <form action={signOutEverywhereAction}>
+            <DropdownMenuItem asChild>
+              <button
+                type="submit"
+                className="w-full"
+                data-testid="sign-out-everywhere"
+                title={t("security.signOutEverywhereHint")}
+              >
+                <MonitorX aria-hidden /> {t("security.signOutEverywhere")}
+              </button>
+            </DropdownMenuItem>
+          </form>
+        </DropdownMenuContent>
+      </DropdownMenu>
+    </>
   );
 }
