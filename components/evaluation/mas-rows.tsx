@@ -2,7 +2,7 @@
 
 import { Plus, Trash2 } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useFieldArray, useFormContext } from "react-hook-form";
+import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import {
   Field,
@@ -27,8 +27,9 @@ export function MasRows() {
   const t = useTranslations("evaluation");
   const locale = useLocale() as Locale;
   const message = useCodeMessage("evaluation");
-  const { control, register, watch, formState } = useFormContext<SignEvaluationValues>();
+  const { control, register, formState } = useFormContext<SignEvaluationValues>();
   const { fields, append, remove } = useFieldArray({ control, name: "mas" });
+  const rows = useWatch({ control, name: "mas" });
   const rowError = (i: number, f: RowField) => message(formState.errors.mas?.[i]?.[f]?.message);
   const wire = (i: number, f: RowField) => {
     const error = rowError(i, f);
@@ -45,7 +46,7 @@ export function MasRows() {
       {fields.length === 0 ? <p className="text-muted-foreground text-sm">{t("mas.empty")}</p> : null}
       <ol className="grid gap-3">
         {fields.map((row, i) => {
-          const other = watch(`mas.${i}.group`) === OTHER_MUSCLE;
+          const other = rows?.[i]?.group === OTHER_MUSCLE;
           return (
             <li key={row.id} data-testid="mas-row" className="rounded-lg border p-3">
               <fieldset className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-start">

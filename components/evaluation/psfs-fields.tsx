@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { Controller, useFormContext } from "react-hook-form";
+import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { FieldDescription, FieldError, FieldLegend, FieldSet } from "@/components/ui/field";
 import { Label } from "@/components/ui/label";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
@@ -67,8 +67,8 @@ function ScaleRadios({
 /** Penn Spasm Frequency Scale: severity is asked only when frequency is above 0 (and cleared otherwise). */
 export function PsfsFields() {
   const t = useTranslations("evaluation.psfs");
-  const { watch, setValue } = useFormContext<SignEvaluationValues>();
-  const frequency = watch("psfsFrequency");
+  const { control, setValue } = useFormContext<SignEvaluationValues>();
+  const frequency = useWatch({ control, name: "psfsFrequency" });
   const noSpasms = typeof frequency !== "number" || frequency === 0;
   useEffect(() => {
     if (noSpasms) setValue("psfsSeverity", null);
