@@ -27,7 +27,13 @@ async function NextInjection({ injection }: { injection: CareInjection }) {
           </p>
           <p className="text-muted-foreground text-sm">
             {t("product")}: {injection.product}
+            {injection.totalUnits ? ` · ${t("totalUnits", { units: injection.totalUnits })}` : null}
           </p>
+          {injection.guidance ? (
+            <p className="text-muted-foreground text-sm">
+              {t("guidance")}: {t(`guidanceOptions.${injection.guidance}`)}
+            </p>
+          ) : null}
           {overdue ? <p className="text-soon mt-1 text-sm">{t("overdue")}</p> : null}
         </div>
       </div>
@@ -78,7 +84,10 @@ export async function InjectionsCard({ injections }: { injections: OwnCare["inje
                         date: i.givenAt ? format.dateTime(i.givenAt, long) : date(i.scheduledOn),
                       })}
                     </p>
-                    <p className="text-muted-foreground text-sm">{i.product}</p>
+                    <p className="text-muted-foreground text-sm">
+                      {i.product}
+                      {i.totalUnits ? ` · ${t("totalUnits", { units: i.totalUnits })}` : null}
+                    </p>
                   </div>
                   <InjectionSites sites={i.sites} />
                   {i.nextReviewOn ? (

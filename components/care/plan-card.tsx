@@ -7,11 +7,22 @@ import { calendarDate, PLAN_ITEM_ICONS } from "./care-format";
 async function PlanItemRow({ item }: { item: CarePlanItem }) {
   const [t, format] = await Promise.all([getTranslations("care"), getFormatter()]);
   const Icon = PLAN_ITEM_ICONS[item.kind];
+  const day = (iso: string) => format.dateTime(calendarDate(iso), { dateStyle: "long" });
+  const from = item.startOn ? t("plan.from", { date: day(item.startOn) }) : null;
+  const until = item.stopOn ? t("plan.until", { date: day(item.stopOn) }) : null;
+  const period = from && until ? t("plan.fromUntil", { from, until }) : (from ?? until);
   const medication = [
     [t("plan.medication"), item.medicationName],
     [t("plan.dose"), item.dose],
+    [t("plan.route"), item.route ? t(`routes.${item.route}`) : null],
     [t("plan.schedule"), item.schedule],
+    [t("plan.period"), period],
   ].filter((pair): pair is [string, string] => !!pair[1]);
+  const cause = item.cause
+    ? item.cause.cause === "other" && item.cause.label
+      ? item.cause.label
+      : t(`causes.${item.cause.cause}`)
+    : null;
   return (
     <li className="flex gap-4 py-4 first:pt-0 last:pb-0" data-testid="plan-item" data-kind={item.kind}>
       <span className="bg-primary/10 text-primary grid size-10 shrink-0 place-items-center rounded-full">
@@ -19,6 +30,9 @@ async function PlanItemRow({ item }: { item: CarePlanItem }) {
       </span>
       <div className="grid min-w-0 gap-1.5">
         <h4 className="font-medium">{t(`kinds.${item.kind}`)}</h4>
+        {cause && item.kind === "treat_underlying_cause" ? (
+          <p className="text-muted-foreground text-sm">{t("plan.treats", { cause })}</p>
+        ) : null}
         {item.instructions ? <p className="text-sm whitespace-pre-line">{item.instructions}</p> : null}
         {medication.length ? (
           <dl className="bg-muted/60 grid gap-x-6 gap-y-1 rounded-lg px-3 py-2 text-sm sm:grid-cols-3">

@@ -6,7 +6,12 @@ import type { CareReferral } from "@/lib/dal/care";
 import { ReferralStepper } from "./referral-stepper";
 
 export async function ReferralsCard({ referrals }: { referrals: CareReferral[] }) {
-  const [t, format] = await Promise.all([getTranslations("care.referrals"), getFormatter()]);
+  const [t, tc, format] = await Promise.all([
+    getTranslations("care.referrals"),
+    getTranslations("care.causes"),
+    getFormatter(),
+  ]);
+  const long = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   return (
     <Card data-testid="care-referrals">
       <CardHeader>
@@ -24,9 +29,28 @@ export async function ReferralsCard({ referrals }: { referrals: CareReferral[] }
                 <div className="flex flex-wrap items-start justify-between gap-2">
                   <div className="grid gap-0.5">
                     <p className="font-medium">{r.reason}</p>
+                    {r.cause ? (
+                      <p className="text-muted-foreground text-sm" data-testid="referral-cause">
+                        {t("because", {
+                          cause:
+                            r.cause.cause === "other" && r.cause.label ? r.cause.label : tc(r.cause.cause),
+                        })}
+                      </p>
+                    ) : null}
                     <p className="text-muted-foreground text-sm">
-                      {t("requestedOn", { date: format.dateTime(r.createdAt, { dateStyle: "long" }) })}
+                      {t("requestedOn", { date: long(r.requestedAt ?? r.createdAt) })}
                     </p>
+                    {r.sentAt ? (
+                      <p className="text-muted-foreground text-sm">{t("sentOn", { date: long(r.sentAt) })}</p>
+                    ) : null}
+                    {r.seenAt ? (
+                      <p className="text-muted-foreground text-sm">{t("seenOn", { date: long(r.seenAt) })}</p>
+                    ) : null}
+                    {r.declinedAt ? (
+                      <p className="text-muted-foreground text-sm">
+                        {t("declinedOn", { date: long(r.declinedAt) })}
+                      </p>
+                    ) : null}
                   </div>
                   <Badge variant={r.urgency}>{t(`urgency.${r.urgency}`)}</Badge>
                 </div>

@@ -3,7 +3,7 @@ import { and, eq, inArray, max, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { injections, notifications, planItems, referrals, treatmentPlans, users } from "@/lib/db/schema";
 import { canMoveReferral } from "@/lib/domain/plans";
-import type { PlanDetail, PlanWorkspace, PublishPlanResult, SavePlanResult } from "@/lib/dto/plans";
+import type { PlanVersionDetail, PlanWorkspace, PublishPlanResult, SavePlanResult } from "@/lib/dto/plans";
 import { DalError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { uuidSchema } from "@/lib/validations/common";
@@ -60,15 +60,19 @@ export async function getPlanWorkspace(actor: Actor, patientId: string): Promise
   });
 }
 
-/** Any version of this patient's plans, read-only (the history view). */
-export async function getPlanVersion(actor: Actor, patientId: string, planId: string): Promise<PlanDetail> {
+/** Any version of this patient's plans, read-only (the history view), with the causes its items link to. */
+export async function getPlanVersion(
+  actor: Actor,
+  patientId: string,
+  planId: string,
+): Promise<PlanVersionDetail> {
   return withPatientAccess(actor, patientId, "plan.read", async (tx) => {
     const plan = uuidSchema.safeParse(planId).success
       ? await loadPlanDetail(tx, patientId, { id: planId })
       : null;
     if (!plan) throw new DalError("not_found", "plan");
     await recordAudit(tx, { action: "plan.read", actor, patientId, ...planEntity(plan.id) });
-    return plan;
+    return { ...plan, causes: await loadCauseRefs(tx, patientId) };
   });
 }
 
@@ -296,14 +300,12 @@ export async function updateReferralStatus(actor: Actor, input: ReferralUpdateIn
       .where(and(eq(referrals.id, referral.id), eq(referrals.status, referral.status)))
       .returning({ id: referrals.id });
     if (!moved) throw new DalError("conflict", "referral_status");
-    await tx
-      .insert(notifications)
-      .values({
-        userId: input.patientId,
-        kind: "referral_updated",
-        patientId: input.patientId,
-        entityId: referral.id,
-      });
+    await tx.insert(notifications).values({
+      userId: input.patientId,
+      kind: "referral_updated",
+      patientId: input.patientId,
+      entityId: referral.id,
+    });
     await recordAudit(tx, {
       action: "referral.update",
       actor,

@@ -70,6 +70,8 @@ export type PlanDetail = {
   items: PlanItemView[];
 };
 
+export type PlanVersionDetail = PlanDetail & { causes: SuspectedCauseRef[] };
+
 export type PlanVersionSummary = {
   id: string;
   version: number;

@@ -1,0 +1,162 @@
+"use client";
+
+import { Plus, Trash2, TriangleAlert } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
+import { get, useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field";
+import { LIMB_SIDES } from "@/lib/domain/evaluation";
+import { INJECTION_GUIDANCE, MIN_INJECTION_INTERVAL_WEEKS, injectionTooSoon } from "@/lib/domain/plans";
+import { INJECTION_SITES_MAX, sitesTotal } from "@/lib/validations/plan";
+import { day } from "./day";
+import { NumberField, SelectField, TextField, fieldId, useErrorText } from "./form-fields";
+
+const MUSCLE_SUGGESTIONS = [
+  "Gastrocnemius",
+  "Soleus",
+  "Tibialis posterior",
+  "Flexor digitorum longus",
+  "Biceps brachii",
+  "Brachioradialis",
+  "Flexor carpi radialis",
+  "Flexor carpi ulnaris",
+  "Flexor digitorum superficialis",
+  "Flexor digitorum profundus",
+  "Adductor longus",
+  "Hamstrings",
+  "Sternocleidomastoid",
+  "Trapezius",
+];
+
+/** Botulinum toxin: product, dose, one row per muscle and side (useFieldArray), guidance, dates. */
+export function InjectionFields({
+  index,
+  lastInjectionOn,
+}: {
+  index: number;
+  lastInjectionOn: string | null;
+}) {
+  const t = useTranslations("plan.injection");
+  const tSide = useTranslations("plan.sides");
+  const errorText = useErrorText();
+  const format = useFormatter();
+  const { control, formState } = useFormContext();
+  const p = `items.${index}`;
+  const { fields, append, remove } = useFieldArray({ control, name: `${p}.sites`, keyName: "key" });
+  const [sites, total, scheduledOn, nextReviewOn] = useWatch({
+    control,
+    name: [`${p}.sites`, `${p}.totalUnits`, `${p}.scheduledOn`, `${p}.nextReviewOn`],
+  }) as [{ units: number }[] | undefined, number, string, string];
+  const sum = sitesTotal((sites ?? []).map((s) => ({ units: Number.isFinite(s?.units) ? s.units : 0 })));
+  const balanced = Number.isFinite(total) && sum === total;
+  const tooSoonAfterLast = injectionTooSoon(lastInjectionOn, scheduledOn || null);
+  const reviewTooSoon = injectionTooSoon(scheduledOn || null, nextReviewOn || null);
+  const sitesError = (get(formState.errors, `${p}.sites`) as { message?: string } | undefined)?.message;
+
+  return (
+    <div className="grid gap-4">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField name={`${p}.product`} label={t("product")} description={t("productHint")} />
+        <NumberField name={`${p}.totalUnits`} label={t("totalUnits")} />
+        <TextField name={`${p}.dilution`} label={t("dilution")} description={t("dilutionHint")} />
+        <SelectField
+          name={`${p}.guidance`}
+          label={t("guidance")}
+          options={INJECTION_GUIDANCE.map((g) => ({ value: g, label: t(`guidanceOptions.${g}`) }))}
+        />
+      </div>
+
+      <fieldset
+        className="grid gap-3 rounded-lg border p-3"
+        aria-describedby={`${fieldId(`${p}.sites`)}-error`}
+      >
+        <legend className="px-1 text-sm font-medium">{t("sites")}</legend>
+        <datalist id={`muscles-${index}`}>
+          {MUSCLE_SUGGESTIONS.map((m) => (
+            <option key={m} value={m} />
+          ))}
+        </datalist>
+        {fields.map((field, row) => (
+          <div
+            key={field.key}
+            className="grid grid-cols-[1fr_auto] items-start gap-2 sm:grid-cols-[2fr_1fr_1fr_auto]"
+            data-testid="injection-site"
+          >
+            <TextField
+              name={`${p}.sites.${row}.muscle`}
+              label={t("muscle", { n: row + 1 })}
+              list={`muscles-${index}`}
+              autoComplete="off"
+              className="col-span-2 sm:col-span-1"
+            />
+            <SelectField
+              name={`${p}.sites.${row}.side`}
+              label={t("side", { n: row + 1 })}
+              options={LIMB_SIDES.map((s) => ({ value: s, label: tSide(s) }))}
+            />
+            <NumberField name={`${p}.sites.${row}.units`} label={t("units", { n: row + 1 })} />
+            <Button
+              type="button"
+              variant="ghost"
+              size="icon"
+              className="mt-6"
+              aria-label={t("removeSite", { n: row + 1 })}
+              onClick={() => remove(row)}
+            >
+              <Trash2 aria-hidden />
+            </Button>
+          </div>
+        ))}
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <Button
+            type="button"
+            variant="outline"
+            size="sm"
+            disabled={fields.length >= INJECTION_SITES_MAX}
+            onClick={() => append({ muscle: "", side: "left", units: Number.NaN })}
+          >
+            <Plus aria-hidden /> {t("addSite")}
+          </Button>
+          <p
+            className={balanced ? "text-muted-foreground text-sm" : "text-soon text-sm font-medium"}
+            data-testid="units-sum"
+            aria-live="polite"
+          >
+            {t("sum", { sum, total: Number.isFinite(total) ? total : 0 })}
+          </p>
+        </div>
+        <FieldError id={`${fieldId(`${p}.sites`)}-error`}>{errorText(sitesError)}</FieldError>
+      </fieldset>
+
+      {!balanced ? (
+        <TextField name={`${p}.unitsNote`} label={t("unitsNote")} description={t("unitsNoteHint")} />
+      ) : null}
+
+      <div className="grid gap-4 sm:grid-cols-3">
+        <TextField name={`${p}.scheduledOn`} type="date" label={t("scheduledOn")} />
+        <TextField name={`${p}.nextReviewOn`} type="date" label={t("nextReviewOn")} />
+        <TextField name={`${p}.lot`} label={t("lot")} description={t("lotHint")} />
+      </div>
+      {tooSoonAfterLast || reviewTooSoon ? (
+        <Alert role="status" className="border-soon/50" data-testid="injection-too-soon">
+          <TriangleAlert aria-hidden className="text-soon" />
+          <AlertDescription>
+            {tooSoonAfterLast
+              ? t("tooSoonAfterLast", {
+                  date: lastInjectionOn ? format.dateTime(day(lastInjectionOn), { dateStyle: "long" }) : "",
+                  weeks: MIN_INJECTION_INTERVAL_WEEKS,
+                })
+              : t("reviewTooSoon", { weeks: MIN_INJECTION_INTERVAL_WEEKS })}
+          </AlertDescription>
+        </Alert>
+      ) : null}
+      <TextField
+        name={`${p}.instructions`}
+        multiline
+        label={t("instructions")}
+        description={t("instructionsHint")}
+      />
+    </div>
+  );
+}
