@@ -7,9 +7,10 @@ import { useFormatter, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ScrollTable } from "./scroll-table";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { assignPatientsAction } from "@/app/(admin)/admin/users/actions";
 import type { ActionResult } from "@/lib/dto/action-result";
 import type { Locale, Role } from "@/lib/permissions";
@@ -119,7 +120,7 @@ export function AccountsTable({
         </section>
       ) : null}
       <Card className="py-0">
-        <Table data-testid="accounts-table">
+        <ScrollTable label={t("title")} data-testid="accounts-table">
           <caption className="sr-only">{t("caption", { count: total })}</caption>
           <TableHeader>
             <TableRow>
@@ -189,7 +190,7 @@ export function AccountsTable({
               </TableRow>
             ))}
           </TableBody>
-        </Table>
+        </ScrollTable>
       </Card>
     </div>
   );

@@ -2,7 +2,8 @@ import { ShieldAlert } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ScrollTable } from "./scroll-table";
+import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { AuditRow } from "@/lib/dal/admin-audit";
 import { cn } from "@/lib/utils";
 
@@ -17,7 +18,7 @@ export async function AuditTable({ rows, total }: { rows: AuditRow[]; total: num
   ]);
   return (
     <Card className="py-0">
-      <Table data-testid="audit-table">
+      <ScrollTable label={t("title")} data-testid="audit-table">
         <caption className="sr-only">{t("caption", { count: total })}</caption>
         <TableHeader>
           <TableRow>
@@ -84,7 +85,7 @@ export async function AuditTable({ rows, total }: { rows: AuditRow[]; total: num
             );
           })}
         </TableBody>
-      </Table>
+      </ScrollTable>
     </Card>
   );
 }

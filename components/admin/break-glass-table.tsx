@@ -1,7 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ScrollTable } from "./scroll-table";
+import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { BreakGlassRow } from "@/lib/dal/admin-audit";
 
 export async function BreakGlassTable({ rows, total }: { rows: BreakGlassRow[]; total: number }) {
@@ -10,7 +11,7 @@ export async function BreakGlassTable({ rows, total }: { rows: BreakGlassRow[]; 
   const when = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" });
   return (
     <Card className="py-0">
-      <Table data-testid="break-glass-table">
+      <ScrollTable label={t("title")} data-testid="break-glass-table">
         <caption className="sr-only">{t("caption", { count: total })}</caption>
         <TableHeader>
           <TableRow>
@@ -41,7 +42,7 @@ export async function BreakGlassTable({ rows, total }: { rows: BreakGlassRow[]; 
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </ScrollTable>
     </Card>
   );
 }
