@@ -90,7 +90,7 @@ test.describe("doctor: triage queue and case", () => {
       name: `Glass Case ${Date.now() % 100000}`,
       pain: 9,
     });
-    const martin = await browser.newPage();
+    const martin = await (await browser.newContext()).newPage();
     await signIn(martin, DOCTORS.martin);
     await martin.goto("/doctor?scope=unassigned&level=urgent");
     await queueRow(martin, patient.name)
@@ -101,7 +101,7 @@ test.describe("doctor: triage queue and case", () => {
     ).toBeVisible();
     const id = await openCaseFromQueue(martin, patient.name, "?scope=mine&level=urgent");
 
-    const dubois = await browser.newPage({ locale: "en-GB" });
+    const dubois = await (await browser.newContext({ locale: "en-GB" })).newPage();
     await signIn(dubois, DOCTORS.dubois);
     await dubois.goto(`/doctor/patients/${id}`);
     const offer = dubois.getByTestId("break-glass");
