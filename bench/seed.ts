@@ -561,7 +561,7 @@ export async function seedBench(db: Db, options: SeedOptions): Promise<SeedSumma
   const cum: string[] = [];
   let acc = 0;
   const totalW = actions.reduce((s, a) => s + a[2], 0);
-  actions.forEach(([action, role, w], j) => {
+  actions.forEach(([, , w], j) => {
     acc += w;
     cum.push(`when x.ua < ${(acc / totalW).toFixed(6)} then ${j}`);
   });
@@ -598,6 +598,9 @@ export async function seedBench(db: Db, options: SeedOptions): Promise<SeedSumma
     ),
   );
 
+  // Synchronous from here: VACUUM marks a page all-visible (index-only scans) only once the inserting commit is
+  // flushed, and the next synchronous commit flushes every earlier asynchronous one.
+  await exec(db, sql`set synchronous_commit = on`);
   if (options.bulk) {
     if (skipFk) await exec(db, sql`set session_replication_role = origin`);
     await step(`recreate ${dropped.length} indexes`, async () => {

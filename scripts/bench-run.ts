@@ -29,7 +29,8 @@ const { values: args } = parseArgs({
 });
 
 const QUICK = args.quick;
-const URL_ = process.env.DATABASE_URL ?? (QUICK ? process.env.TEST_DATABASE_URL : undefined);
+const CANDIDATE_URL = process.env.DATABASE_URL ?? (QUICK ? process.env.TEST_DATABASE_URL : undefined);
+let URL_: string | undefined;
 const ROUNDS = Number(args.rounds ?? (QUICK ? 30 : 60));
 const WARMUP = QUICK ? 3 : 5;
 const RESULTS = path.join(process.cwd(), "bench", "results");
@@ -329,17 +330,31 @@ function inlineParams(text: string, params: unknown[]): string {
   });
 }
 
-async function explainQueue(t: Target): Promise<{ file: string; summary: string[] }> {
+type Explained = { title: string; file: string; summary: string[] };
+
+/**
+ * Runs `call` once while capturing the SQL the DAL sends, then EXPLAINs (ANALYZE, BUFFERS) each SELECT of it with
+ * the same parameters (writes — audit rows, review stamps — are not re-run). Full plans go to bench/results/.
+ */
+async function explainCall(
+  t: Target,
+  name: string,
+  title: string,
+  call: () => Promise<unknown>,
+): Promise<Explained> {
   setDb(t.db);
   t.captured.length = 0;
   t.capturing = true;
-  await listTriageQueue(t.doctor, { scope: "all", page: 1, pageSize: 25 });
-  t.capturing = false;
-  const queries = [...t.captured];
+  try {
+    await call();
+  } finally {
+    t.capturing = false;
+  }
+  const queries = t.captured.filter((q) => /^\s*(\(\s*)?(select|with)\b/i.test(q.sql));
   const parts: string[] = [];
   const summary: string[] = [];
   for (const [j, q] of queries.entries()) {
-    const label = j === 0 ? "page query" : `count query ${j}`;
+    const label = `query ${j + 1}/${queries.length}`;
     const text = await t.raw(`explain (analyze, buffers) ${q.sql}`, q.params);
     const json = (await t.raw(`explain (analyze, buffers, format json) ${q.sql}`, q.params)) as {
       "QUERY PLAN": { Plan: ExplainNode; "Planning Time": number; "Execution Time": number }[];
@@ -352,13 +367,36 @@ async function explainQueue(t: Target): Promise<{ file: string; summary: string[
     summary.push(`${label}: ${explainSummary(plan.Plan, plan["Planning Time"], plan["Execution Time"])}`);
   }
   mkdirSync(RESULTS, { recursive: true });
-  const file = path.join(RESULTS, `queue-explain-${t.size.label}.txt`);
+  const file = path.join(RESULTS, `explain-${name}-${t.size.label}.txt`);
   writeFileSync(
     file,
-    `EXPLAIN (ANALYZE, BUFFERS) of listTriageQueue(doctor with the largest panel, { scope: "all", page: 1, pageSize: 25 })\n` +
-      `on ${t.note}, ${new Date().toISOString()}\n\n${parts.join("\n\n")}\n`,
+    `EXPLAIN (ANALYZE, BUFFERS) of ${title}\non ${t.note}, ${new Date().toISOString()}\n\n${parts.join("\n\n")}\n`,
   );
-  return { file, summary };
+  return { title, file, summary };
+}
+
+async function explainAll(t: Target, extras: boolean): Promise<Explained[]> {
+  const out = [
+    await explainCall(
+      t,
+      "queue",
+      'listTriageQueue(largest panel, { scope: "all", page: 1, pageSize: 25 })',
+      () => listTriageQueue(t.doctor, { scope: "all", page: 1, pageSize: 25 }),
+    ),
+  ];
+  if (!extras) return out;
+  out.push(
+    await explainCall(t, "timeline", "getCaseTimeline(heaviest patient, { limit: 20 })", () =>
+      getCaseTimeline(t.heaviest.doctor, t.heaviest.patient.id, { limit: 20 }),
+    ),
+    await explainCall(t, "history", "listOwnReports(heaviest patient, { page: 1, pageSize: 20 })", () =>
+      listOwnReports(t.heaviest.patient, { page: 1, pageSize: 20 }),
+    ),
+    await explainCall(t, "audit", 'listAuditEvents(admin, { action: "case.read", page: 1 })', () =>
+      listAuditEvents(t.admin, { action: "case.read", page: 1 } as AuditFilters),
+    ),
+  );
+  return out;
 }
 
 // ---------- output ----------
@@ -393,8 +431,24 @@ function table(rows: Row[]): string {
   return [line(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...body.map(line)].join("\n");
 }
 
+/** --quick runs on PostgreSQL only when the server answers; otherwise it falls back to PGlite. */
+async function reachable(url: string): Promise<boolean> {
+  const { default: postgres } = await import("postgres");
+  const probe = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    await probe`select 1`;
+    return true;
+  } catch (err) {
+    log(`PostgreSQL at ${new URL(url).host} not reachable (${(err as Error).message})`);
+    return false;
+  } finally {
+    await probe.end({ timeout: 1 });
+  }
+}
+
 async function main() {
   const started = performance.now();
+  if (CANDIDATE_URL) URL_ = !QUICK || (await reachable(CANDIDATE_URL)) ? CANDIDATE_URL : undefined;
   const engine = URL_ ? "PostgreSQL" : "PGlite";
   let version = "";
   const targets = URL_ ? await pgTargets(URL_) : await pgliteTargets();
@@ -438,9 +492,9 @@ async function main() {
     rows.push(row);
   }
 
-  let explain: { file: string; summary: string[] } | undefined;
-  if (engine === "PostgreSQL" || !QUICK) explain = await explainQueue(largest);
-  if (!args["no-extras"] && !QUICK) {
+  const extras = !args["no-extras"] && !QUICK;
+  const explained = await explainAll(largest, extras);
+  if (extras) {
     log("measuring the case timeline, patient history and audit viewer on the largest database…");
     await measureExtras(largest, rows);
   }
@@ -456,13 +510,12 @@ async function main() {
     header,
     table(rows),
     "",
-    ...(explain
-      ? [
-          `EXPLAIN (ANALYZE, BUFFERS) at ${largest.size.label} → ${path.relative(process.cwd(), explain.file)}`,
-          ...explain.summary.map((s) => `  ${s}`),
-          "",
-        ]
-      : []),
+    `EXPLAIN (ANALYZE, BUFFERS) at ${largest.size.label} (database time of each SELECT the DAL call sends):`,
+    ...explained.flatMap((e) => [
+      `${e.title} → ${path.relative(process.cwd(), e.file)}`,
+      ...e.summary.map((s) => `  ${s}`),
+    ]),
+    "",
     failures.length
       ? `BUDGETS BROKEN:\n${failures.map((f) => `  - ${f}`).join("\n")}`
       : engine === "PostgreSQL"
