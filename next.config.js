@@ -10,7 +10,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "rate-limiter-flexible"],
   allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
-  experimental: { authInterrupts: true },
+  // Same limit as proxy.ts (lib/security-headers.ts MAX_BODY_BYTES), which answers 413 before Next would.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "512kb" } },
   async headers() {
     return [
       {

@@ -1,15 +1,36 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isCrossOrigin, isOversized, makeNonce, securityHeaders } from "@/lib/security-headers";
 
 // Convenience only: sends visitors without a session cookie to the sign-in page and tags each request with an id
 // for the audit log. Every page, action and route handler still checks the session itself, through lib/dal.
+// It also answers bad requests with a 4xx before Next turns them into a 500, and sets the CSP with its nonce.
 const SESSION_COOKIES = [
   "authjs.session-token",
   "__Secure-authjs.session-token",
-  "__Host-authjs.session-token", // lib/auth/cookies.ts in production
+  "__Host-authjs.session-token",
 ];
 const PROTECTED = /^\/(patient|doctor|admin)(\/|$)/;
 
+function refuse(status: 403 | 413, nonce: string): NextResponse {
+  const response = new NextResponse(
+    status === 403 ? "Cross-origin request refused" : "Request body too large",
+    {
+      status,
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    },
+  );
+  for (const [k, v] of Object.entries(securityHeaders(nonce))) response.headers.set(k, v);
+  return response;
+}
+
 export function proxy(request: NextRequest) {
+  const nonce = makeNonce();
+  if (isCrossOrigin(request.method, request.headers.get("origin"), request.headers.get("host"))) {
+    return refuse(403, nonce);
+  }
+  if (request.method !== "GET" && isOversized(request.headers.get("content-length"))) {
+    return refuse(413, nonce);
+  }
   // The server names every request itself: a client-supplied id is dropped, never trusted into the audit log.
   const requestId = crypto.randomUUID();
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
@@ -18,11 +39,16 @@ export function proxy(request: NextRequest) {
     url.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
     return NextResponse.redirect(url);
   }
+  const security = securityHeaders(nonce);
   const headers = new Headers(request.headers);
   headers.delete("x-request-id");
   headers.set("x-request-id", requestId);
+  // Next reads the nonce from the request's CSP header and puts it on its own scripts; the layout passes it on.
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", security["Content-Security-Policy"]);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
+  for (const [k, v] of Object.entries(security)) response.headers.set(k, v);
   return response;
 }
 

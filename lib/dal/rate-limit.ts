@@ -18,7 +18,8 @@ export const SIGN_IN_LIMITS = {
 } as const;
 /** A successful sign-in makes its address "usual" for the account this long. */
 const KNOWN_ADDRESS_S = 30 * 86_400;
-export const REGISTRATIONS_PER_IP_PER_HOUR = 10;
+// A clinic front desk behind one address may sign up a waiting room: generous, but a flood still stops.
+export const REGISTRATIONS_PER_IP_PER_HOUR = 30;
 export const PASSWORD_CHANGE_FAILURES = 5;
 
 /** Thrown instead of checking a password: the caller answers "too many attempts, try again in N minutes". */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/zod-config";
 
 /** Field errors are message codes (errors.<code> in the catalogs), so the form shows them in the user's language. */
 export type FieldErrors<K extends string = string> = Partial<Record<K, string>>;
