@@ -27,9 +27,10 @@ export type ReportDraft = {
   notes: string;
 };
 
-export function emptyDraft(now: Date, conditions: Condition[] = []): ReportDraft {
+/** `now` is null while the form renders on the server, which cannot know the browser's time zone. */
+export function emptyDraft(now: Date | null, conditions: Condition[] = []): ReportDraft {
   return {
-    startedLocal: toLocalInputValue(now),
+    startedLocal: now ? toLocalInputValue(now) : "",
     ongoing: null,
     duration: "",
     painScore: null,

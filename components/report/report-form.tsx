@@ -17,7 +17,7 @@ import { Button } from "@/components/ui/button";
 import { CONDITIONS, TRIGGERS, type Condition } from "@/lib/domain/report-fields";
 import { IMPACT_LEVELS, PATTERN_OPTIONS, RELIEF_OPTIONS } from "@/lib/domain/triage";
 import type { FieldErrors } from "@/lib/validations/common";
-import { REPORT_FIELDS, validateReport, type ReportField } from "@/lib/validations/report";
+import { REPORT_FIELDS, toLocalInputValue, validateReport, type ReportField } from "@/lib/validations/report";
 import { BodySitePicker } from "./body-site-picker";
 import { CheckboxCards, RadioCards } from "./choice-group";
 import { focusField } from "./field-ids";
@@ -25,36 +25,37 @@ import { FormSection } from "./form-section";
 import { NotesField } from "./notes-field";
 import { PainScale } from "./pain-scale";
 import { DRAFT_FIELD, draftToRaw, emptyDraft, type ReportDraft } from "./report-draft";
-import { ReportFormSkeleton } from "./report-skeletons";
 import { RedFlagField } from "./red-flag-field";
 import { OngoingFields, StartField } from "./when-fields";
 
 const noSubscription = () => () => {};
 
-/**
- * The form starts at "now" in the browser's time zone, which the server cannot know: it renders after
- * hydration (a skeleton first), so the default is right and no hydration mismatch is possible.
- */
-export function ReportForm({ profileConditions }: { profileConditions: Condition[] }) {
-  const t = useTranslations("common");
-  const isClient = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-  return isClient ? (
-    <ReportFormBody profileConditions={profileConditions} />
-  ) : (
-    <ReportFormSkeleton label={t("loading")} />
-  );
+/** The moment this form first rendered in the browser, read once and then stable (a store snapshot must be). */
+function createOpenedAtStore() {
+  let openedAt: Date | null = null;
+  return { get: () => (openedAt ??= new Date()) };
 }
 
-function ReportFormBody({ profileConditions }: { profileConditions: Condition[] }) {
+/**
+ * Rendered on the server, so the questions show at first paint; the controls stay disabled until hydration,
+ * so nothing picked before React takes over can differ from what is stored. The start time defaults to
+ * "now" in the browser's time zone, which only the browser knows: it is filled in once hydrated.
+ */
+export function ReportForm({ profileConditions }: { profileConditions: Condition[] }) {
   const t = useTranslations("report");
+  const tc = useTranslations("common");
   const tf = useTranslations("fields");
   const errorText = useErrorText("report.errors");
   const [state, formAction, pending] = useActionState(createReportAction, null);
-  const [draft, setDraft] = useState<ReportDraft>(() => emptyDraft(new Date()));
+  const [stored, setDraft] = useState<ReportDraft>(() => emptyDraft(null));
+  const [openedAtStore] = useState(createOpenedAtStore);
+  const openedAt = useSyncExternalStore(noSubscription, openedAtStore.get, () => null);
+  const hydrated = openedAt !== null;
+  // An untouched start time means "now" as of opening, in the browser's time zone (unknown to the server).
+  const draft: ReportDraft =
+    stored.startedLocal === "" && openedAt
+      ? { ...stored, startedLocal: toLocalInputValue(openedAt) }
+      : stored;
   const [attempted, setAttempted] = useState(false);
   // Fields edited since the last submit: the server's errors about them no longer apply.
   const [edited, setEdited] = useState<ReadonlySet<ReportField>>(new Set());
@@ -100,123 +101,137 @@ function ReportFormBody({ profileConditions }: { profileConditions: Condition[] 
     values.map((value) => ({ value, label: label(ns, value) }));
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-6 [&_*]:scroll-mt-24" data-testid="report-form">
-      <HiddenFields raw={raw} />
-
-      {/* The questions that decide triage and advice come first, one tap each; details are optional. */}
-      <FormSection id="where" step={1} title={t("sections.where")}>
-        <BodySitePicker
-          value={draft.sites}
-          onChange={(v) => set("sites", v)}
-          error={err("sites")}
-          sideMissing={errors.sites === "side_required"}
-        />
-      </FormSection>
-
-      <FormSection id="now" step={2} title={t("sections.now")}>
-        <OngoingFields
-          draft={draft}
-          set={set}
-          errors={{ ongoing: err("ongoing"), durationMinutes: err("durationMinutes") }}
-        />
-        <PainScale value={draft.painScore} onChange={(v) => set("painScore", v)} error={err("painScore")} />
-        <RedFlagField value={draft.redFlags} onChange={(v) => set("redFlags", v)} error={err("redFlags")} />
-      </FormSection>
-
-      <FormSection id="feeling" step={3} title={t("sections.feeling")}>
-        <RadioCards
-          name="relief"
-          title={t("form.relief")}
-          options={options(RELIEF_OPTIONS, "relief")}
-          value={draft.relief}
-          onChange={(v) => set("relief", v)}
-          error={err("relief")}
-        />
-        <RadioCards
-          name="pattern"
-          title={t("form.pattern")}
-          options={options(PATTERN_OPTIONS, "pattern")}
-          value={draft.pattern}
-          onChange={(v) => set("pattern", v)}
-          error={err("pattern")}
-          className="sm:grid-cols-1"
-        />
-      </FormSection>
-
-      <FormSection id="daily" step={4} title={t("sections.daily")}>
-        <RadioCards
-          name="handImpact"
-          title={t("form.handImpact")}
-          options={options(IMPACT_LEVELS, "impact")}
-          value={draft.handImpact}
-          onChange={(v) => set("handImpact", v)}
-          error={err("handImpact")}
-        />
-        <RadioCards
-          name="walkingImpact"
-          title={t("form.walkingImpact")}
-          options={options(IMPACT_LEVELS, "impact")}
-          value={draft.walkingImpact}
-          onChange={(v) => set("walkingImpact", v)}
-          error={err("walkingImpact")}
-        />
-      </FormSection>
-
-      <FormSection id="details" step={5} title={t("sections.details")} hint={t("sections.detailsHint")}>
-        <StartField draft={draft} set={set} error={err("startedAt")} />
-        <CheckboxCards
-          name="triggers"
-          title={t("form.triggers")}
-          hint={t("form.triggersHint")}
-          options={options(TRIGGERS, "trigger")}
-          values={draft.triggers}
-          onChange={(v) => set("triggers", v)}
-          error={err("triggers")}
-        />
-        <CheckboxCards
-          name="conditions"
-          title={t("form.conditions")}
-          hint={t("form.conditionsHint")}
-          options={CONDITIONS.map((c) => ({
-            value: c,
-            label: tf(`condition.${c}`),
-            badge: profileConditions.includes(c) ? t("form.fromProfile") : undefined,
-          }))}
-          values={draft.conditions}
-          locked={profileConditions}
-          onChange={(v) =>
-            set(
-              "conditions",
-              v.filter((c) => !profileConditions.includes(c)),
-            )
-          }
-          error={err("conditions")}
-        />
-        <NotesField value={draft.notes} onChange={(v) => set("notes", v)} error={err("notes")} />
-      </FormSection>
-
-      {failed?.formError ? (
-        <Alert variant="destructive" data-testid="form-error">
-          <AlertCircle aria-hidden />
-          <AlertDescription>{errorText(failed.formError)}</AlertDescription>
-        </Alert>
-      ) : null}
-      <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-between">
-        <p className="text-muted-foreground flex items-center gap-2 text-sm">
-          <Lock aria-hidden className="size-4 shrink-0" />
-          {t("form.privacy")}
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="[&_*]:scroll-mt-24"
+      data-testid="report-form"
+      data-ready={hydrated ? "true" : "false"}
+      aria-busy={hydrated ? undefined : true}
+    >
+      {hydrated ? null : (
+        <p role="status" className="sr-only">
+          {tc("loading")}
         </p>
-        <Button
-          type="submit"
-          size="lg"
-          className="h-12 w-full text-base sm:w-auto"
-          disabled={pending}
-          data-testid="submit-report"
-        >
-          <Send aria-hidden />
-          {pending ? t("form.submitting") : t("form.submit")}
-        </Button>
-      </div>
+      )}
+      <fieldset disabled={!hydrated} className="grid min-w-0 gap-6">
+        <HiddenFields raw={raw} />
+
+        {/* The questions that decide triage and advice come first, one tap each; details are optional. */}
+        <FormSection id="where" step={1} title={t("sections.where")}>
+          <BodySitePicker
+            value={draft.sites}
+            onChange={(v) => set("sites", v)}
+            error={err("sites")}
+            sideMissing={errors.sites === "side_required"}
+          />
+        </FormSection>
+
+        <FormSection id="now" step={2} title={t("sections.now")}>
+          <OngoingFields
+            draft={draft}
+            set={set}
+            errors={{ ongoing: err("ongoing"), durationMinutes: err("durationMinutes") }}
+          />
+          <PainScale value={draft.painScore} onChange={(v) => set("painScore", v)} error={err("painScore")} />
+          <RedFlagField value={draft.redFlags} onChange={(v) => set("redFlags", v)} error={err("redFlags")} />
+        </FormSection>
+
+        <FormSection id="feeling" step={3} title={t("sections.feeling")}>
+          <RadioCards
+            name="relief"
+            title={t("form.relief")}
+            options={options(RELIEF_OPTIONS, "relief")}
+            value={draft.relief}
+            onChange={(v) => set("relief", v)}
+            error={err("relief")}
+          />
+          <RadioCards
+            name="pattern"
+            title={t("form.pattern")}
+            options={options(PATTERN_OPTIONS, "pattern")}
+            value={draft.pattern}
+            onChange={(v) => set("pattern", v)}
+            error={err("pattern")}
+            className="sm:grid-cols-1"
+          />
+        </FormSection>
+
+        <FormSection id="daily" step={4} title={t("sections.daily")}>
+          <RadioCards
+            name="handImpact"
+            title={t("form.handImpact")}
+            options={options(IMPACT_LEVELS, "impact")}
+            value={draft.handImpact}
+            onChange={(v) => set("handImpact", v)}
+            error={err("handImpact")}
+          />
+          <RadioCards
+            name="walkingImpact"
+            title={t("form.walkingImpact")}
+            options={options(IMPACT_LEVELS, "impact")}
+            value={draft.walkingImpact}
+            onChange={(v) => set("walkingImpact", v)}
+            error={err("walkingImpact")}
+          />
+        </FormSection>
+
+        <FormSection id="details" step={5} title={t("sections.details")} hint={t("sections.detailsHint")}>
+          <StartField draft={draft} set={set} openedAt={openedAt} error={err("startedAt")} />
+          <CheckboxCards
+            name="triggers"
+            title={t("form.triggers")}
+            hint={t("form.triggersHint")}
+            options={options(TRIGGERS, "trigger")}
+            values={draft.triggers}
+            onChange={(v) => set("triggers", v)}
+            error={err("triggers")}
+          />
+          <CheckboxCards
+            name="conditions"
+            title={t("form.conditions")}
+            hint={t("form.conditionsHint")}
+            options={CONDITIONS.map((c) => ({
+              value: c,
+              label: tf(`condition.${c}`),
+              badge: profileConditions.includes(c) ? t("form.fromProfile") : undefined,
+            }))}
+            values={draft.conditions}
+            locked={profileConditions}
+            onChange={(v) =>
+              set(
+                "conditions",
+                v.filter((c) => !profileConditions.includes(c)),
+              )
+            }
+            error={err("conditions")}
+          />
+          <NotesField value={draft.notes} onChange={(v) => set("notes", v)} error={err("notes")} />
+        </FormSection>
+
+        {failed?.formError ? (
+          <Alert variant="destructive" data-testid="form-error">
+            <AlertCircle aria-hidden />
+            <AlertDescription>{errorText(failed.formError)}</AlertDescription>
+          </Alert>
+        ) : null}
+        <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-between">
+          <p className="text-muted-foreground flex items-center gap-2 text-sm">
+            <Lock aria-hidden className="size-4 shrink-0" />
+            {t("form.privacy")}
+          </p>
+          <Button
+            type="submit"
+            size="lg"
+            className="h-12 w-full text-base sm:w-auto"
+            disabled={pending}
+            data-testid="submit-report"
+          >
+            <Send aria-hidden />
+            {pending ? t("form.submitting") : t("form.submit")}
+          </Button>
+        </div>
+      </fieldset>
     </form>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Siren } from "lucide-react";
 import { FieldErrorText } from "@/components/forms/form-message";
@@ -16,17 +15,27 @@ import type { ReportDraft } from "./report-draft";
 type SetDraft = <K extends keyof ReportDraft>(key: K, value: ReportDraft[K]) => void;
 
 /** When it started: "now" by default, so only a patient reporting an earlier episode needs to touch it. */
-export function StartField({ draft, set, error }: { draft: ReportDraft; set: SetDraft; error?: string }) {
+export function StartField({
+  draft,
+  set,
+  openedAt,
+  error,
+}: {
+  draft: ReportDraft;
+  set: SetDraft;
+  /** When the form opened in the browser (null on the server): fixes the picker's bounds. */
+  openedAt: Date | null;
+  error?: string;
+}) {
   const t = useTranslations("report.form");
   const ids = fieldIds("startedAt");
-  // Bounds for the picker, fixed when the form opens (the schema re-checks on submit anyway).
-  const [bounds] = useState(() => {
-    const now = Date.now();
-    return {
-      min: toLocalInputValue(new Date(now - MAX_REPORT_AGE_MS)),
-      max: toLocalInputValue(new Date(now)),
-    };
-  });
+  // The schema re-checks the bounds on submit anyway.
+  const bounds = openedAt
+    ? {
+        min: toLocalInputValue(new Date(openedAt.getTime() - MAX_REPORT_AGE_MS)),
+        max: toLocalInputValue(openedAt),
+      }
+    : { min: undefined, max: undefined };
   return (
     <div className="grid gap-3" data-field="startedAt">
       <div className="grid gap-1">

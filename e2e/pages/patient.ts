@@ -21,7 +21,12 @@ export async function registerPatient(page: Page, { name = "E2E Patient", prefix
 
 export async function openReportForm(page: Page) {
   await page.goto("/patient/reports/new");
-  await expect(page.getByTestId("report-form")).toBeVisible({ timeout: 30_000 });
+  await expectReportFormReady(page);
+}
+
+/** The form is server-rendered at once; its controls are enabled when hydrated. */
+export async function expectReportFormReady(page: Page) {
+  await expect(page.getByTestId("report-form")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
 }
 
 export type RedFlagAnswer = "none" | "new_weakness" | "numbness" | "breathing_or_swallowing";

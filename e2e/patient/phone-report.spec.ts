@@ -1,6 +1,6 @@
 import { expect, test, type Locator } from "@playwright/test";
 import { expectAccessible } from "../fixtures";
-import { registerPatient } from "../pages/patient";
+import { expectReportFormReady, registerPatient } from "../pages/patient";
 
 // A 390 px phone with a touch screen; only the questions that decide triage and advice are answered.
 test.use({
@@ -22,7 +22,7 @@ test("a triage-only report takes at most 15 taps from the patient's home to the 
   };
 
   await tap(page.getByRole("main").getByRole("link", { name: "Report an episode" }).first());
-  await expect(page.getByTestId("report-form")).toBeVisible({ timeout: 30_000 });
+  await expectReportFormReady(page);
   await expectAccessible(page);
   await tap(page.locator("#field-sites-calf"));
   await tap(page.getByTestId("side-calf").getByRole("radio", { name: "Left" }));

@@ -54,6 +54,10 @@ async function fillByMouse(page: Page, pain: number, redFlags: readonly RedFlagA
 test.describe("patient reports an episode", () => {
   test("empty and bad values get field-level messages, and nothing is sent", async ({ page }) => {
     await registerPatient(page);
+    // Server-rendered: the questions, the red-flag one included, are in the HTML before any script runs.
+    const html = await (await page.request.get("/patient/reports/new")).text();
+    expect(html).toContain('data-testid="report-form"');
+    expect(html).toContain("do you have any of these, new since it started?");
     await openForm(page);
     const posts = countPosts(page);
     await expectAccessible(page);
