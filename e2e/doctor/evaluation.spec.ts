@@ -54,10 +54,12 @@ test.describe("doctor: evaluation and suspected causes", () => {
     await form.locator("#eval-psfsFrequency-2").click();
     await page.getByTestId("evaluation-sign").click();
     await expect(form.locator("#eval-psfsSeverity-error")).toHaveText(/sévérité|severity/i);
-    // Keyboard: arrow keys move the choice within the radio group.
+    // Keyboard: a focused choice is checked with Space.
     await form.locator("#eval-psfsSeverity-1").click();
-    await page.keyboard.press("ArrowDown");
+    await form.locator("#eval-psfsSeverity-2").focus();
+    await page.keyboard.press("Space");
     await expect(form.locator("#eval-psfsSeverity-2")).toHaveAttribute("aria-checked", "true");
+    await expect(form.locator("#eval-psfsSeverity-error")).toHaveCount(0);
 
     // Ashworth rows: one from the list with '1+', one typed in.
     const add = form.getByRole("button", { name: /ajouter un muscle|add a muscle/i });
