@@ -53,6 +53,6 @@ export function explainSummary(root: ExplainNode, planningMs: number, executionM
     `buffers hit ${root["Shared Hit Blocks"] ?? 0} read ${root["Shared Read Blocks"] ?? 0}, ` +
     `${root["Actual Rows"] ?? 0} rows; ${scans.join(", ")}` +
     (heapFetches ? `; heap fetches ${heapFetches}` : "") +
-    (seq.length ? `; SEQUENTIAL SCAN of ${seq.join(", ")}` : "; no sequential scan of a big table")
+    (seq.length ? `; seq scan of ${seq.join(", ")}` : "; no seq scan of a big table")
   );
 }
