@@ -29,7 +29,11 @@ export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-const ORDER = sql.raw("level_rank desc, reason_count desc, oldest_unreviewed_at asc, patient_id asc");
+// NULLS LAST matches the indexes drizzle-kit writes (the columns are NOT NULL, so the order is the same) and lets
+// each branch walk its index instead of sorting every case of the doctor.
+const ORDER = sql.raw(
+  "level_rank desc nulls last, reason_count desc nulls last, oldest_unreviewed_at asc, patient_id asc",
+);
 
 /** One branch of the queue: cases of one assignment (a doctor, or the unassigned pool), ordered, limited. */
 function branch(assigned: string | null, level: TriageLevel | undefined, limit: number): SQL {
@@ -77,7 +81,7 @@ export async function listTriageQueue(actor: Actor, query: QueueQuery): Promise<
       from (select * from (${union}) b order by ${ORDER} offset ${offset} limit ${pageSize}) q
       join users u on u.id = q.patient_id
       left join patient_profiles p on p.user_id = q.patient_id
-      order by q.level_rank desc, q.reason_count desc, q.oldest_unreviewed_at asc, q.patient_id asc`),
+      order by q.level_rank desc nulls last, q.reason_count desc nulls last, q.oldest_unreviewed_at asc, q.patient_id asc`),
   );
   const counts = await countByLevel(db, assignments);
   const total = level ? counts[level] : counts.urgent + counts.soon + counts.routine;
