@@ -7,11 +7,15 @@ import {
   injectionSites,
   planItems,
   referrals,
+  suspectedCauses,
   treatmentPlans,
 } from "@/lib/db/schema";
+import { seedDemoPlan } from "@/lib/db/seed-plans";
 import { describeDb } from "@/test/db";
 import { createUser } from "@/test/fixtures";
 import { getOwnCare } from "./care";
+import { getPlanWorkspace, publishPlan, revisePlan } from "./plans";
+import { planItemToInput } from "@/lib/validations/plan";
 
 type PlanStatus = "draft" | "published" | "superseded";
 
@@ -219,5 +223,122 @@ describeDb("care DAL", ({ db }) => {
       const staff = await createUser(db(), { role });
       await expect(getOwnCare(staff)).rejects.toThrow("forbidden");
     }
+  });
+  it("shows the published fields: route and period, the treated cause, units and guidance, referral dates and cause", async () => {
+    const doctor = await createUser(db(), { role: "doctor" });
+    const patient = await createUser(db(), { role: "patient", doctorId: doctor.id });
+    const [cause] = await db()
+      .insert(suspectedCauses)
+      .values({ patientId: patient.id, cause: "other", label: "Thyroid", status: "confirmed" })
+      .returning();
+    const plan = await insertPlan(db(), {
+      patientId: patient.id,
+      authorId: doctor.id,
+      version: 1,
+      status: "published",
+    });
+    const [med, , inj, ref] = await db()
+      .insert(planItems)
+      .values([
+        {
+          planId: plan.id,
+          kind: "medication",
+          position: 0,
+          medicationName: "Magnesium",
+          dose: "300 mg",
+          route: "oral",
+          schedule: "Evening",
+          startOn: "2026-03-01",
+          stopOn: "2026-04-01",
+        },
+        {
+          planId: plan.id,
+          kind: "treat_underlying_cause",
+          position: 1,
+          instructions: "Thyroid work-up",
+          suspectedCauseId: cause.id,
+        },
+        { planId: plan.id, kind: "injection", position: 2, schedule: "UNITS-NOTE-INTERNAL" },
+        { planId: plan.id, kind: "neurology_referral", position: 3, suspectedCauseId: cause.id },
+      ])
+      .returning();
+    const [shot] = await db()
+      .insert(injections)
+      .values({
+        patientId: patient.id,
+        planItemId: inj.id,
+        doctorId: doctor.id,
+        product: "Toxin",
+        totalUnits: 120,
+        guidance: "emg",
+        scheduledOn: "2099-01-10",
+      })
+      .returning();
+    await db()
+      .insert(injectionSites)
+      .values({ injectionId: shot.id, muscle: "Soleus", side: "right", units: 120 });
+    const sent = new Date("2026-02-03T12:00:00Z");
+    await db()
+      .insert(referrals)
+      .values({
+        patientId: patient.id,
+        planItemId: ref.id,
+        doctorId: doctor.id,
+        urgency: "soon",
+        reason: "Twitching",
+        suspectedCauseId: cause.id,
+        status: "sent",
+        requestedAt: new Date("2026-02-01T12:00:00Z"),
+        sentAt: sent,
+      });
+
+    const care = await getOwnCare(patient);
+    expect(care.plan?.items.find((i) => i.id === med.id)).toMatchObject({
+      route: "oral",
+      startOn: "2026-03-01",
+      stopOn: "2026-04-01",
+    });
+    expect(care.plan?.items[1].cause).toEqual({ cause: "other", label: "Thyroid" });
+    expect(care.plan?.items[2].schedule).toBeNull();
+    expect(care.injections.next).toMatchObject({
+      totalUnits: 120,
+      guidance: "emg",
+      sites: [{ muscle: "Soleus", side: "right", units: 120 }],
+    });
+    expect(care.referrals[0]).toMatchObject({
+      status: "sent",
+      sentAt: sent,
+      cause: { cause: "other", label: "Thyroid" },
+    });
+    expect(JSON.stringify(care)).not.toContain("UNITS-NOTE-INTERNAL");
+  });
+
+  it("the demo plan seed reads back as published, and a revision carries its open records without duplicates", async () => {
+    const doctor = await createUser(db(), { role: "doctor" });
+    const patient = await createUser(db(), { role: "patient", doctorId: doctor.id });
+    const { planId } = await seedDemoPlan(db(), { patientId: patient.id, doctorId: doctor.id });
+    const care = await getOwnCare(patient);
+    expect(care.plan).toMatchObject({ id: planId, version: 2 });
+    expect(care.injections.next?.sites).toHaveLength(2);
+    expect(care.injections.given).toHaveLength(1);
+    expect(care.referrals.map((r) => r.status)).toEqual(["sent"]);
+    expect(care.followUps).toHaveLength(1);
+    expect((await getPlanWorkspace(doctor, patient.id)).lastInjectionOn).not.toBeNull();
+
+    await revisePlan(doctor, patient.id);
+    const draft = (await getPlanWorkspace(doctor, patient.id)).draft!;
+    const result = await publishPlan(doctor, {
+      patientId: patient.id,
+      planId: draft.id,
+      summary: draft.summary,
+      internalNotes: draft.internalNotes ?? "",
+      items: draft.items.map(planItemToInput),
+    });
+    expect(result.carried).toEqual({ repointed: 2, cancelled: 0, declined: 0, created: 0 });
+    const after = await getOwnCare(patient);
+    expect(after.plan?.version).toBe(3);
+    expect(after.referrals.map((r) => r.status)).toEqual(["sent"]);
+    expect([after.injections.next, ...after.injections.later].filter(Boolean)).toHaveLength(1);
+    expect(after.injections.given).toHaveLength(1);
   });
 });
