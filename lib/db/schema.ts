@@ -117,6 +117,11 @@ export const patientProfiles = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     medicinesOther: text("medicines_other"),
+    /** E.164 (e.g. +33612345678), so the clinic can call back an urgent patient. */
+    phone: text("phone"),
+    emergencyContactName: text("emergency_contact_name"),
+    emergencyContactRelation: text("emergency_contact_relation"),
+    emergencyContactPhone: text("emergency_contact_phone"),
     assignedDoctorId: uuid("assigned_doctor_id").references(() => users.id, { onDelete: "set null" }),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -366,6 +371,8 @@ export const injections = pgTable(
     dilution: text("dilution"),
     guidance: injectionGuidanceEnum("guidance"),
     lot: text("lot"),
+    /** Why the units per muscle do not add up to the total (doctor-only). */
+    unitsNote: text("units_note"),
     scheduledOn: date("scheduled_on", { mode: "string" }).notNull(),
     status: injectionStatusEnum("status").notNull().default("planned"),
     givenAt: ts("given_at"),
