@@ -94,6 +94,8 @@ export const clinicSettings = pgTable("clinic_settings", {
   id: integer("id").primaryKey().default(1),
   selfRegistration: boolean("self_registration").notNull().default(true),
   clinicName: text("clinic_name").notNull().default("SpasmCare"),
+  /** Doctors and admins must pass a TOTP second step (enrolling at first sign-in). On unless a clinic turns it off. */
+  requireStaffMfa: boolean("require_staff_mfa").notNull().default(true),
   updatedAt: ts("updated_at").notNull().defaultNow(),
   updatedBy: uuid("updated_by").references(() => users.id),
 });
@@ -566,9 +568,42 @@ export const userSessions = pgTable(
     createdAt: createdAt(),
     lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
     endedAt: ts("ended_at"),
+    /** Set when this sign-in passed the TOTP (or recovery code) step; until then it reaches no role page or action. */
+    mfaVerifiedAt: ts("mfa_verified_at"),
     ip: text("ip"),
     userAgent: text("user_agent"),
   },
   (t) => [index("user_sessions_user_idx").on(t.userId)],
 );
 export type UserSession = typeof userSessions.$inferSelect;
+
+/**
+ * A user's TOTP authenticator. `secret` is encrypted (AES-256-GCM, lib/auth/mfa-crypto.ts); `enabledAt` stays null
+ * while enrolment waits for the first valid code. `lastUsedStep` is the 30-second step of the last accepted code, so
+ * a code is accepted once only.
+ */
+export const userMfa = pgTable("user_mfa", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secret: text("secret").notNull(),
+  enabledAt: ts("enabled_at"),
+  lastUsedStep: integer("last_used_step").notNull().default(0),
+  createdAt: createdAt(),
+});
+export type UserMfa = typeof userMfa.$inferSelect;
+
+/** Ten single-use recovery codes per enrolment, stored as HMAC-SHA-256 with a server-side pepper. */
+export const mfaRecoveryCodes = pgTable(
+  "mfa_recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: ts("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("mfa_recovery_codes_user_hash_unique").on(t.userId, t.codeHash)],
+);
