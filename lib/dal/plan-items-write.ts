@@ -41,9 +41,6 @@ function itemColumns(item: PlanItemInput, position: number) {
       return { ...common, ...none, suspectedCauseId: item.suspectedCauseId };
     case "follow_up":
       return { ...common, ...none, followUpOn: item.followUpOn };
-    case "injection":
-      // Until injections.units_note exists (schema request), the note lives in this item's unused `schedule`.
-      return { ...common, ...none, schedule: orNull(item.unitsNote) };
     default:
       return { ...common, ...none };
   }
@@ -85,6 +82,7 @@ async function writeInjection(
     dilution: orNull(item.dilution),
     guidance: item.guidance,
     lot: orNull(item.lot),
+    unitsNote: orNull(item.unitsNote),
     scheduledOn: item.scheduledOn,
     nextReviewOn: orNull(item.nextReviewOn),
     updatedAt: new Date(),

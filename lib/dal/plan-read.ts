@@ -67,7 +67,7 @@ export async function loadInjectionViews(tx: Db, itemIds: string[]): Promise<Map
         status: r.status,
         givenAt: iso(r.givenAt),
         nextReviewOn: r.nextReviewOn,
-        unitsNote: null,
+        unitsNote: r.unitsNote,
         sites: sites
           .filter((s) => s.injectionId === r.id)
           .map(({ muscle, side, units }) => ({ muscle, side, units })),
@@ -108,8 +108,6 @@ export async function loadItems(tx: Db, planId: string): Promise<PlanItemView[]>
   const [inj, ref] = await Promise.all([loadInjectionViews(tx, ids), loadReferralViews(tx, ids)]);
   return rows.map((r) => {
     const injection = inj.get(r.id) ?? null;
-    // Until injections.units_note exists, an injection item keeps that note in its unused `schedule` column.
-    const isInjection = r.kind === "injection";
     return {
       id: r.id,
       kind: r.kind,
@@ -118,12 +116,12 @@ export async function loadItems(tx: Db, planId: string): Promise<PlanItemView[]>
       medicationName: r.medicationName,
       dose: r.dose,
       route: r.route,
-      schedule: isInjection ? null : r.schedule,
+      schedule: r.schedule,
       startOn: r.startOn,
       stopOn: r.stopOn,
       followUpOn: r.followUpOn,
       suspectedCauseId: r.suspectedCauseId,
-      injection: injection && isInjection ? { ...injection, unitsNote: r.schedule } : injection,
+      injection,
       referral: ref.get(r.id) ?? null,
     };
   });
