@@ -4,6 +4,7 @@ import type { BodySite, Condition, Side, Trigger } from "../domain/report-fields
 import { countRecent, triageReport, type RedFlag, type TriageInput } from "../domain/triage";
 import type { Db } from "./index";
 import { recentEpisodeStarts } from "./report-queries";
+import { seedDemoClinical } from "./seed-clinical";
 import { upsertTriageCases } from "./triage-case-sql";
 import { clinicSettings, patientProfiles, reportSites, spasmReports, users } from "./schema";
 
@@ -218,7 +219,7 @@ const PATIENTS: DemoPatient[] = [
   {
     email: "noah.michel@demo.spasmcare.test",
     name: "Noah Michel",
-    locale: "en",
+    locale: "fr",
     dateOfBirth: "1958-02-08",
     sex: "male",
     conditions: ["spinal_cord_injury"],
@@ -355,11 +356,13 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       .values(STAFF.map((s) => ({ ...s, passwordHash })))
       .returning({ id: users.id, role: users.role });
     const doctors = staff.filter((s) => s.role === "doctor").map((s) => s.id);
+    const patientIds = new Map<string, string>();
     for (const p of PATIENTS) {
       const [user] = await tx
         .insert(users)
         .values({ email: p.email, name: p.name, role: "patient", locale: p.locale, passwordHash })
         .returning({ id: users.id });
+      patientIds.set(p.email, user.id);
       await tx.insert(patientProfiles).values({
         userId: user.id,
         dateOfBirth: p.dateOfBirth,
@@ -371,6 +374,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
       const ordered = [...p.reports].sort((a, b) => b.daysAgo - a.daysAgo);
       for (const r of ordered) await insertTriagedReport(tx, user.id, p.conditions, r, now);
     }
+    await seedDemoClinical(tx, { patients: patientIds, martin: doctors[0], dubois: doctors[1], now });
     // The doctor's queue reads its summary table: fill it for the whole demo clinic.
     await tx.execute(upsertTriageCases(sql`true`));
   });
