@@ -266,79 +266,95 @@ function auditedBaseline(t: Target) {
   );
 }
 
+type Variant = { measure: string; data: string; call: () => Promise<unknown> };
+
+/** Each variant its own row; rounds interleave the variants, each call beside an audited-write baseline. */
+async function measureVariants(t: Target, variants: Variant[], rounds: number, rows: Row[]): Promise<void> {
+  const res = variants.map(() => ({ s: new Samples(), base: new Samples() }));
+  for (let i = -1; i < rounds; i++) {
+    for (const [j, v] of variants.entries()) {
+      await timed(i < 0 ? null : res[j].base, () => auditedBaseline(t));
+      await timed(i < 0 ? null : res[j].s, v.call);
+    }
+  }
+  variants.forEach((v, j) => rows.push({ measure: v.measure, data: v.data, ...res[j], baseKind: "audit" }));
+}
+
 async function measureExtras(t: Target, rows: Row[]): Promise<void> {
   setDb(t.db);
-  const data = `${t.size.label}, heaviest patient ${t.heaviest.reports} reports`;
-  const n = QUICK ? 10 : 30;
-  // Case timeline: first page, then 5 pages deeper by cursor, then level and site filters.
-  const timeline = new Samples();
-  const tlBase = new Samples();
-  const history = new Samples();
-  const hBase = new Samples();
-  for (let i = -2; i < n; i++) {
-    let cursor: string | null = null;
-    for (const params of [{}, {}, {}, { level: "urgent" as const }, { site: "calf" as const }]) {
-      await timed(i < 0 ? null : tlBase, () => auditedBaseline(t));
-      await timed(i < 0 ? null : timeline, async () => {
-        const page = await getCaseTimeline(t.heaviest.doctor, t.heaviest.patient.id, {
-          ...params,
-          cursor: Object.keys(params).length === 0 ? cursor : null,
-          limit: 20,
-        });
-        if (Object.keys(params).length === 0) cursor = page.nextCursor;
-      });
-    }
-    for (const params of [
-      { page: 1 },
-      { page: 50 },
-      { page: 1, level: "urgent" as const },
-      { page: 1, site: "calf" as const },
-    ]) {
-      await timed(i < 0 ? null : hBase, () => auditedBaseline(t));
-      await timed(i < 0 ? null : history, () =>
-        listOwnReports(t.heaviest.patient, { ...params, pageSize: 20 }),
-      );
-    }
-  }
-  rows.push({
-    measure: "case timeline (getCaseTimeline, keyset)",
-    data,
-    s: timeline,
-    base: tlBase,
-    baseKind: "audit",
-  });
-  rows.push({
-    measure: "patient history (listOwnReports)",
-    data,
-    s: history,
-    base: hBase,
-    baseKind: "audit",
-  });
-
-  const audit = new Samples();
-  const aBase = new Samples();
+  const heavy = `${t.size.label}, heaviest patient (${t.heaviest.reports} reports)`;
+  const rounds = QUICK ? 5 : 20;
+  const doctor = t.heaviest.doctor;
+  const patientId = t.heaviest.patient.id;
+  let cursor: string | null = null;
+  let pageNo = 0;
+  await measureVariants(
+    t,
+    [
+      {
+        measure: "case timeline (getCaseTimeline): pages 1→3 by cursor",
+        data: heavy,
+        call: async () => {
+          const page = await getCaseTimeline(doctor, patientId, { cursor, limit: 20 });
+          pageNo += 1;
+          cursor = pageNo % 3 === 0 ? null : page.nextCursor;
+        },
+      },
+      {
+        measure: "case timeline: level urgent",
+        data: heavy,
+        call: () => getCaseTimeline(doctor, patientId, { level: "urgent", limit: 20 }),
+      },
+      {
+        measure: "case timeline: site calf",
+        data: heavy,
+        call: () => getCaseTimeline(doctor, patientId, { site: "calf", limit: 20 }),
+      },
+      {
+        measure: "patient history (listOwnReports): page 1",
+        data: heavy,
+        call: () => listOwnReports(t.heaviest.patient, { page: 1, pageSize: 20 }),
+      },
+      {
+        measure: "patient history: page 50",
+        data: heavy,
+        call: () => listOwnReports(t.heaviest.patient, { page: 50, pageSize: 20 }),
+      },
+      {
+        measure: "patient history: level urgent",
+        data: heavy,
+        call: () => listOwnReports(t.heaviest.patient, { page: 1, pageSize: 20, level: "urgent" }),
+      },
+      {
+        measure: "patient history: site calf",
+        data: heavy,
+        call: () => listOwnReports(t.heaviest.patient, { page: 1, pageSize: 20, site: "calf" }),
+      },
+    ],
+    rounds,
+    rows,
+  );
   const [{ n: events }] = await rowsOf<{ n: string }>(t.db, sql`select count(*) as n from audit_events`);
+  const data = `${t.size.label}, ${Number(events).toLocaleString("en")} events`;
   const month = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
-  const filters: Omit<AuditFilters, "page">[] = [
-    {},
-    { action: "case.read" },
-    { patient: t.heaviest.patient.id },
-    { outcome: "denied", from: month },
-    { actor: "Martin" },
-  ];
-  for (let i = -1; i < Math.ceil(n / 2); i++) {
-    for (const f of filters) {
-      await timed(i < 0 ? null : aBase, () => auditedBaseline(t));
-      await timed(i < 0 ? null : audit, () => listAuditEvents(t.admin, { ...f, page: 1 } as AuditFilters));
-    }
-  }
-  rows.push({
-    measure: "audit viewer (listAuditEvents, filters)",
-    data: `${t.size.label}, ${Number(events).toLocaleString("en")} events`,
-    s: audit,
-    base: aBase,
-    baseKind: "audit",
-  });
+  const audit = (f: Omit<AuditFilters, "page">) => () =>
+    listAuditEvents(t.admin, { ...f, page: 1 } as AuditFilters);
+  await measureVariants(
+    t,
+    [
+      { measure: "audit viewer (listAuditEvents): no filter", data, call: audit({}) },
+      { measure: "audit viewer: action case.read", data, call: audit({ action: "case.read" }) },
+      { measure: "audit viewer: patient id", data, call: audit({ patient: patientId }) },
+      {
+        measure: "audit viewer: denied, last 30 days",
+        data,
+        call: audit({ outcome: "denied", from: month }),
+      },
+      { measure: "audit viewer: actor name contains", data, call: audit({ actor: "Martin" }) },
+    ],
+    Math.ceil(rounds / 2),
+    rows,
+  );
 }
 
 // ---------- EXPLAIN ----------
