@@ -206,3 +206,10 @@ test("self-registration switched off: the page and a replayed register action ar
   await expect(visitor.locator('input[name="name"]')).toBeVisible();
   await adminContext.close();
 });
+
+test("the server names each request itself: a client-supplied request id is dropped", async ({ request }) => {
+  const response = await request.get("/login", { headers: { "x-request-id": "forged-by-client" } });
+  const id = response.headers()["x-request-id"];
+  expect(id).not.toBe("forged-by-client");
+  expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+});
