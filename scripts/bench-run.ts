@@ -433,6 +433,15 @@ async function explainAll(t: Target, extras: boolean): Promise<Explained[]> {
     await explainCall(t, "audit", 'listAuditEvents(admin, { action: "case.read", page: 1 })', () =>
       listAuditEvents(t.admin, { action: "case.read", page: 1 } as AuditFilters),
     ),
+    await explainCall(
+      t,
+      "history-site",
+      'listOwnReports(heaviest patient, { site: "calf", page: 1, pageSize: 20 })',
+      () => listOwnReports(t.heaviest.patient, { site: "calf", page: 1, pageSize: 20 }),
+    ),
+    await explainCall(t, "audit-actor", 'listAuditEvents(admin, { actor: "Martin", page: 1 })', () =>
+      listAuditEvents(t.admin, { actor: "Martin", page: 1 } as AuditFilters),
+    ),
   );
   return out;
 }
