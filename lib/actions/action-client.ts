@@ -75,3 +75,33 @@ export function roleAction(role: Role) {
 export const doctorAction = roleAction("doctor");
 export const patientAction = roleAction("patient");
 export const adminAction = roleAction("admin");
+
+export type RefusalCode = "unauthenticated" | "forbidden" | "unavailable";
+
+/**
+ * The same gate for forms that post FormData through useActionState (the report form, withdraw): session and role
+ * once, a database outage answered as `unavailable` so the form stays on screen with what was typed. The handler
+ * parses with its schema and maps its own form state.
+ */
+export function roleFormAction(role: Role) {
+  return function formAction<S>(
+    refused: (code: RefusalCode) => S,
+    handler: (actor: Actor, formData: FormData, prev: S) => Promise<S>,
+  ): (prev: S, formData: FormData) => Promise<S> {
+    return async (prev, formData) => {
+      let actor: Actor | null;
+      try {
+        actor = await currentUser();
+      } catch (err) {
+        unstable_rethrow(err);
+        console.error(`[action] session lookup failed: ${err instanceof Error ? err.name : "error"}`);
+        return refused("unavailable");
+      }
+      if (!actor) return refused("unauthenticated");
+      if (actor.role !== role) return refused("forbidden");
+      return handler(actor, formData, prev);
+    };
+  };
+}
+
+export const patientFormAction = roleFormAction("patient");

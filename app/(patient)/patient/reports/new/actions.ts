@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createReport } from "@/lib/dal/reports";
-import { requireRole } from "@/lib/dal/session";
+import { patientFormAction } from "@/lib/actions/action-client";
 import { isDalError } from "@/lib/errors";
 import { toFieldErrors } from "@/lib/validations/common";
 import {
@@ -15,30 +15,29 @@ import {
 import { logError } from "@/lib/log";
 
 /** A patient sends a new episode report. Public endpoint: session, schema and DAL checks all apply here. */
-export async function createReportAction(
-  _prev: ReportFormState,
-  formData: FormData,
-): Promise<ReportFormState> {
-  const actor = await requireRole("patient");
-  const parsed = reportSchema.safeParse(reportFormDataToRaw(formData));
-  if (!parsed.success) {
-    return {
-      ok: false,
-      fieldErrors: toFieldErrors(parsed.error) as Partial<Record<ReportField, string>>,
-      formError: "fix_fields",
-    };
-  }
-  let id: string;
-  try {
-    ({ id } = await createReport(actor, parsed.data));
-  } catch (err) {
-    if (isDalError(err) && (err.code === "forbidden" || err.code === "unauthenticated")) {
-      return { ok: false, fieldErrors: {}, formError: "forbidden" };
+export const createReportAction = patientFormAction<ReportFormState>(
+  (code) => ({ ok: false, fieldErrors: {}, formError: code }),
+  async (actor, formData) => {
+    const parsed = reportSchema.safeParse(reportFormDataToRaw(formData));
+    if (!parsed.success) {
+      return {
+        ok: false,
+        fieldErrors: toFieldErrors(parsed.error) as Partial<Record<ReportField, string>>,
+        formError: "fix_fields",
+      };
     }
-    // Logged for us with the request id; the patient gets a plain message and keeps what they typed.
-    logError("createReport", err, actor.requestId);
-    return { ok: false, fieldErrors: {}, formError: "report_failed" };
-  }
-  revalidatePath("/patient", "layout");
-  redirect(`/patient/reports/${id}?new=1`);
-}
+    let id: string;
+    try {
+      ({ id } = await createReport(actor, parsed.data));
+    } catch (err) {
+      if (isDalError(err) && (err.code === "forbidden" || err.code === "unauthenticated")) {
+        return { ok: false, fieldErrors: {}, formError: "forbidden" };
+      }
+      // Logged for us with the request id; the patient gets a plain message and keeps what they typed.
+      logError("createReport", err, actor.requestId);
+      return { ok: false, fieldErrors: {}, formError: "report_failed" };
+    }
+    revalidatePath("/patient", "layout");
+    redirect(`/patient/reports/${id}?new=1`);
+  },
+);
