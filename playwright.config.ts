@@ -23,6 +23,8 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
+      // Specs that change clinic-wide settings (self-registration, MFA) run alone, after all the others.
+      testIgnore: /\.exclusive\.spec\.ts$/,
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
@@ -36,6 +38,26 @@ export default defineConfig({
             "--no-first-run",
             "--disable-sync",
             "--disable-quic",
+          ],
+        },
+      },
+    },
+    {
+      name: "exclusive",
+      testMatch: /\.exclusive\.spec\.ts$/,
+      dependencies: ["chromium"],
+      fullyParallel: false,
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath,
+          args: [
+            "--no-sandbox",
+            "--disable-dev-shm-usage",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
           ],
         },
       },
