@@ -5,6 +5,8 @@ import { getDb, type Db } from "@/lib/db";
 import { patientProfiles, users } from "@/lib/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { DalError } from "@/lib/errors";
+import type { PasswordContext } from "@/lib/domain/password-policy";
+import { passwordPolicyError } from "@/lib/validations/password";
 import type { Actor, Locale, Role } from "@/lib/permissions";
 import { recordAudit } from "./audit";
 import { assertCan } from "./guard";
@@ -16,10 +18,16 @@ import { refreshTriageCase } from "./triage-cases";
 
 const PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-/** 3 groups of 4 from 57 symbols (~70 bits): easy to read aloud, not to guess. */
-export function generateTemporaryPassword(): string {
+/**
+ * 3 groups of 4 from 57 symbols (~70 bits): easy to read aloud, not to guess. Drawn again in the rare case it
+ * breaks the password policy (a group spelling part of the user's name), so a generated one always passes.
+ */
+export function generateTemporaryPassword(context: PasswordContext = {}): string {
   const group = () => Array.from({ length: 4 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]);
-  return [group(), group(), group()].map((g) => g.join("")).join("-");
+  for (;;) {
+    const candidate = [group(), group(), group()].map((g) => g.join("")).join("-");
+    if (!passwordPolicyError(candidate, context)) return candidate;
+  }
 }
 
 const bump = () => ({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() });
@@ -81,9 +89,11 @@ export async function createAccount(
   input: CreateAccountParams,
 ): Promise<{ id: string; temporaryPassword: string }> {
   assertCan(actor, "account:manage");
-  const temporaryPassword = input.temporaryPassword ?? generateTemporaryPassword();
-  const passwordHash = await hashPassword(temporaryPassword);
   const email = input.email.trim().toLowerCase();
+  const identity = { email, name: input.name };
+  const temporaryPassword = input.temporaryPassword ?? generateTemporaryPassword(identity);
+  if (passwordPolicyError(temporaryPassword, identity)) throw new DalError("invalid", "temporaryPassword");
+  const passwordHash = await hashPassword(temporaryPassword);
   const db = await getDb();
   const id = await db.transaction(async (tx) => {
     const [taken] = await tx
@@ -180,11 +190,19 @@ export async function changeAccountRole(actor: Actor, userId: string, role: Role
 export async function resetAccountPassword(
   actor: Actor,
   userId: string,
-  temporaryPassword: string = generateTemporaryPassword(),
+  chosen?: string,
 ): Promise<{ temporaryPassword: string }> {
   assertCan(actor, "account:manage");
-  const passwordHash = await hashPassword(temporaryPassword);
   const db = await getDb();
+  // Who the password is for is needed by the policy (it may not contain their e-mail or name).
+  const [identity] = await db
+    .select({ email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!identity) throw new DalError("not_found", "user");
+  const temporaryPassword = chosen ?? generateTemporaryPassword(identity);
+  if (passwordPolicyError(temporaryPassword, identity)) throw new DalError("invalid", "temporaryPassword");
+  const passwordHash = await hashPassword(temporaryPassword);
   await db.transaction(async (tx) => {
     const user = await lockUser(tx, userId);
     await tx
@@ -247,6 +265,7 @@ export async function replaceTemporaryPassword(actor: Actor, password: string): 
     .where(and(eq(users.id, actor.id), eq(users.status, "active")));
   if (!row) throw new DalError("unauthenticated");
   if (!row.mustChangePassword) throw new DalError("conflict", "password_already_changed");
+  if (passwordPolicyError(password, actor)) throw new DalError("invalid", "password_policy");
   if (await verifyPassword(row.passwordHash, password)) throw new DalError("invalid", "password_reused");
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {

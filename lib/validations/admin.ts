@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LOCALES, ROLES } from "@/lib/permissions";
 import { emailSchema, nameSchema, passwordSchema, uuidSchema } from "./common";
+import { refinePasswordContext } from "./password";
 
 export const ACCOUNT_PAGE_SIZE = 25;
 export const AUDIT_PAGE_SIZE = 50;
@@ -80,13 +81,15 @@ const temporaryPassword = z.preprocess(
   passwordSchema.optional(),
 );
 
-export const createAccountSchema = z.object({
-  role: z.enum(ROLES, { error: "required" }),
-  name: nameSchema,
-  email: emailSchema,
-  locale: z.enum(LOCALES, { error: "required" }),
-  temporaryPassword,
-});
+export const createAccountSchema = z
+  .object({
+    role: z.enum(ROLES, { error: "required" }),
+    name: nameSchema,
+    email: emailSchema,
+    locale: z.enum(LOCALES, { error: "required" }),
+    temporaryPassword,
+  })
+  .superRefine(refinePasswordContext("temporaryPassword", (v) => ({ email: v.email, name: v.name })));
 export type CreateAccountInput = z.infer<typeof createAccountSchema>;
 
 export const updateAccountSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailSchema, nameSchema, passwordSchema } from "./common";
+import { refinePasswordContext } from "./password";
 
 export const signInSchema = z.object({
   email: emailSchema,
@@ -17,5 +18,6 @@ export const registerSchema = z
   .refine((v) => v.password === v.confirmPassword, {
     path: ["confirmPassword"],
     error: "password_mismatch",
-  });
+  })
+  .superRefine(refinePasswordContext("password", (v) => ({ email: v.email, name: v.name })));
 export type RegisterInput = z.infer<typeof registerSchema>;

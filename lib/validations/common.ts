@@ -39,10 +39,8 @@ export const emailSchema = z
   .pipe(z.email({ error: "email_invalid" }))
   .transform((s) => s.toLowerCase());
 
-export const passwordSchema = z
-  .string({ error: "required" })
-  .min(10, { error: "password_too_short" })
-  .max(128, { error: "too_long" });
+/** Every password a person sets goes through the one policy (lib/domain/password-policy.ts). */
+export { newPasswordSchema as passwordSchema } from "./password";
 
 export const nameSchema = safeText("required")
   .trim()

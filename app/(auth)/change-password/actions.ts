@@ -8,6 +8,7 @@ import { isDalError } from "@/lib/errors";
 import { ROLE_HOME } from "@/lib/permissions";
 import { changePasswordSchema } from "@/lib/validations/admin";
 import { toFieldErrors, type FormState } from "@/lib/validations/common";
+import { passwordPolicyError } from "@/lib/validations/password";
 
 /**
  * The forced change after a temporary password. Only a session still flagged as temporary may call it; the DAL
@@ -24,6 +25,8 @@ export async function changeTemporaryPasswordAction(
     confirmPassword: formData.get("confirmPassword"),
   });
   if (!parsed.success) return { ok: false, fieldErrors: toFieldErrors(parsed.error) };
+  const policy = passwordPolicyError(parsed.data.password, { email: user.email, name: user.name });
+  if (policy) return { ok: false, fieldErrors: { password: policy } };
   try {
     await replaceTemporaryPassword(user, parsed.data.password);
   } catch (err) {
