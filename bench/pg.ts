@@ -135,6 +135,13 @@ export async function ensureBenchDatabase(
     mark.options?.patients === seed.patients &&
     mark.options?.reports === seed.reports
   ) {
+    // Migrations added since the database was built apply to it too (the DAL reads the current schema).
+    const h = open(withDatabase(url, name));
+    try {
+      await migrateDb(h.db, "postgres");
+    } finally {
+      await h.close();
+    }
     return { mark, reused: true, url: withDatabase(url, name) };
   }
   return { mark: await createBenchDatabase(url, name, seed), reused: false, url: withDatabase(url, name) };
