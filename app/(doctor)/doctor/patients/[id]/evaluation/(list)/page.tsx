@@ -4,7 +4,7 @@ import { EvaluationList } from "@/components/evaluation/evaluation-list";
 import { Button } from "@/components/ui/button";
 import { listEvaluations } from "@/lib/dal/evaluations";
 import { requireRole } from "@/lib/dal/session";
-import { loadOr404 } from "./load";
+import { loadOr404 } from "../load";
 
 export async function generateMetadata() {
   const t = await getTranslations("evaluation");
