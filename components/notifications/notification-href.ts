@@ -1,15 +1,10 @@
+import { NOTIFICATION_KINDS } from "@/lib/domain/notifications";
 import type { Notification } from "@/lib/db/schema";
 import type { Role } from "@/lib/permissions";
 
 export type NotificationKind = Notification["kind"];
 
-export const NOTIFICATION_KINDS = [
-  "urgent_report",
-  "plan_published",
-  "referral_updated",
-  "injection_scheduled",
-  "break_glass",
-] as const satisfies readonly NotificationKind[];
+export { NOTIFICATION_KINDS };
 
 /** Where a notification leads: the page of the receiving role where the change shows. Pure. */
 export function notificationHref(kind: NotificationKind, role: Role): string {

@@ -1,13 +1,14 @@
 import "server-only";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
-import { breakGlassGrants, notifications } from "@/lib/db/schema";
+import { breakGlassGrants } from "@/lib/db/schema";
 import { ageOn } from "@/lib/domain/age";
 import { BREAK_GLASS_HOURS, BREAK_GLASS_REASON_MIN } from "@/lib/dto/access";
 import type { PatientSearchResult } from "@/lib/dto/case";
 import { DalError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { recordAudit } from "./audit";
+import { notify } from "./notify";
 import { assertCan } from "./guard";
 import { rowsOf } from "./queue";
 
@@ -94,9 +95,7 @@ export async function breakGlass(
       .insert(breakGlassGrants)
       .values({ doctorId: actor.id, patientId, reason: why, expiresAt })
       .returning({ id: breakGlassGrants.id });
-    await tx
-      .insert(notifications)
-      .values({ userId: patient.assigned_doctor_id, kind: "break_glass", patientId, entityId: grant.id });
+    await notify(tx, { to: patient.assigned_doctor_id, kind: "break_glass", patientId, entityId: grant.id });
     await recordAudit(tx, {
       action: "break_glass",
       actor,

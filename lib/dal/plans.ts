@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, max, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { injections, notifications, planItems, referrals, treatmentPlans, users } from "@/lib/db/schema";
+import { injections, planItems, referrals, treatmentPlans, users } from "@/lib/db/schema";
 import { canMoveReferral } from "@/lib/domain/plans";
 import type { PlanVersionDetail, PlanWorkspace, PublishPlanResult, SavePlanResult } from "@/lib/dto/plans";
 import { DalError } from "@/lib/errors";
@@ -14,6 +14,7 @@ import type {
   ReferralUpdateInput,
 } from "@/lib/validations/plan";
 import { recordAudit } from "./audit";
+import { notify } from "./notify";
 import { assertCan } from "./guard";
 import { carryRecordsForward, copyPlanIntoDraft } from "./plan-carry";
 import { deleteDraftItems, syncDraftItems } from "./plan-items-write";
@@ -182,9 +183,7 @@ export async function publishPlan(actor: Actor, input: PlanDraftInput): Promise<
           updatedAt: now,
         })
         .where(and(eq(treatmentPlans.id, planId), eq(treatmentPlans.status, "draft")));
-      await tx
-        .insert(notifications)
-        .values({ userId: patientId, kind: "plan_published", patientId, entityId: planId });
+      await notify(tx, { to: patientId, kind: "plan_published", patientId, entityId: planId });
       await recordAudit(tx, { action: "plan.publish", actor, patientId, ...planEntity(planId) });
       return { planId, version, carried };
     }),
@@ -300,8 +299,8 @@ export async function updateReferralStatus(actor: Actor, input: ReferralUpdateIn
       .where(and(eq(referrals.id, referral.id), eq(referrals.status, referral.status)))
       .returning({ id: referrals.id });
     if (!moved) throw new DalError("conflict", "referral_status");
-    await tx.insert(notifications).values({
-      userId: input.patientId,
+    await notify(tx, {
+      to: input.patientId,
       kind: "referral_updated",
       patientId: input.patientId,
       entityId: referral.id,

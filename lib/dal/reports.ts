@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import { recentEpisodeStarts } from "@/lib/db/report-queries";
-import { notifications, patientProfiles, reportSites, spasmReports, users } from "@/lib/db/schema";
+import { patientProfiles, reportSites, spasmReports, users } from "@/lib/db/schema";
 import {
   CONDITIONS,
   type BodySite,
@@ -27,6 +27,7 @@ import type { Actor } from "@/lib/permissions";
 import { uuidSchema } from "@/lib/validations/common";
 import type { ReportInput } from "@/lib/validations/report";
 import { recordAudit } from "./audit";
+import { notify } from "./notify";
 import { assertCan } from "./guard";
 import { refreshTriageCase } from "./triage-cases";
 
@@ -159,16 +160,7 @@ export async function createReport(actor: Actor, input: CreateReportParams): Pro
     });
     if (triage.level === "urgent") {
       const recipients = await urgentReportRecipients(tx, profile?.doctorId ?? null);
-      if (recipients.length > 0) {
-        await tx.insert(notifications).values(
-          recipients.map((userId) => ({
-            userId,
-            kind: "urgent_report" as const,
-            patientId: actor.id,
-            entityId: report.id,
-          })),
-        );
-      }
+      await notify(tx, { to: recipients, kind: "urgent_report", patientId: actor.id, entityId: report.id });
     }
     return {
       id: report.id,

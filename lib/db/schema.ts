@@ -18,6 +18,7 @@ import { BODY_SITES, SEXES, SIDES } from "../domain/report-fields";
 import { IMPACT_LEVELS, PATTERN_OPTIONS, RELIEF_OPTIONS, TRIAGE_LEVELS } from "../domain/triage";
 import { MAS_VALUES } from "../domain/scales";
 import { CAUSE_STATUSES, RECORDED_CAUSES } from "../domain/cause-records";
+import { NOTIFICATION_KINDS } from "../domain/notifications";
 import { EVALUATION_STATUSES, LIMB_SIDES } from "../domain/evaluation";
 import {
   INJECTION_GUIDANCE,
@@ -56,13 +57,7 @@ export const referralStatusEnum = pgEnum("referral_status", REFERRAL_STATUSES);
 export const injectionStatusEnum = pgEnum("injection_status", INJECTION_STATUSES);
 export const injectionGuidanceEnum = pgEnum("injection_guidance", INJECTION_GUIDANCE);
 export const medicationRouteEnum = pgEnum("medication_route", MEDICATION_ROUTES);
-export const notificationKindEnum = pgEnum("notification_kind", [
-  "urgent_report",
-  "plan_published",
-  "referral_updated",
-  "injection_scheduled",
-  "break_glass",
-]);
+export const notificationKindEnum = pgEnum("notification_kind", NOTIFICATION_KINDS);
 export const auditOutcomeEnum = pgEnum("audit_outcome", ["success", "denied", "failure"]);
 
 // ---------- accounts ----------
@@ -297,7 +292,10 @@ export const suspectedCauseChanges = pgTable(
       .references(() => users.id),
     at: ts("at").notNull().defaultNow(),
   },
-  (t) => [index("suspected_cause_changes_cause_idx").on(t.causeId, t.at), index("suspected_cause_changes_actor_idx").on(t.actorId)],
+  (t) => [
+    index("suspected_cause_changes_cause_idx").on(t.causeId, t.at),
+    index("suspected_cause_changes_actor_idx").on(t.actorId),
+  ],
 );
 
 // ---------- treatment plans ----------
@@ -324,8 +322,12 @@ export const treatmentPlans = pgTable(
   },
   (t) => [
     uniqueIndex("treatment_plans_patient_version_unique").on(t.patientId, t.version),
-    uniqueIndex("treatment_plans_one_published").on(t.patientId).where(sql`status = 'published'`),
-    uniqueIndex("treatment_plans_one_draft").on(t.patientId).where(sql`status = 'draft'`),
+    uniqueIndex("treatment_plans_one_published")
+      .on(t.patientId)
+      .where(sql`status = 'published'`),
+    uniqueIndex("treatment_plans_one_draft")
+      .on(t.patientId)
+      .where(sql`status = 'draft'`),
     index("treatment_plans_patient_status_idx").on(t.patientId, t.status),
     index("treatment_plans_author_idx").on(t.authorId),
     index("treatment_plans_supersedes_idx").on(t.supersedesId),
@@ -351,7 +353,9 @@ export const planItems = pgTable(
     stopOn: date("stop_on", { mode: "string" }),
     followUpOn: date("follow_up_on", { mode: "string" }),
     /** For 'treat underlying cause' (and referrals): the suspected cause the item addresses. */
-    suspectedCauseId: uuid("suspected_cause_id").references(() => suspectedCauses.id, { onDelete: "set null" }),
+    suspectedCauseId: uuid("suspected_cause_id").references(() => suspectedCauses.id, {
+      onDelete: "set null",
+    }),
   },
   (t) => [index("plan_items_plan_idx").on(t.planId), index("plan_items_cause_idx").on(t.suspectedCauseId)],
 );
@@ -417,7 +421,9 @@ export const referrals = pgTable(
       .references(() => users.id),
     urgency: urgencyEnum("urgency").notNull(),
     reason: text("reason").notNull(),
-    suspectedCauseId: uuid("suspected_cause_id").references(() => suspectedCauses.id, { onDelete: "set null" }),
+    suspectedCauseId: uuid("suspected_cause_id").references(() => suspectedCauses.id, {
+      onDelete: "set null",
+    }),
     status: referralStatusEnum("status").notNull().default("requested"),
     requestedAt: ts("requested_at"),
     sentAt: ts("sent_at"),
