@@ -9,7 +9,7 @@ const SESSION_COOKIES = [
   "__Secure-authjs.session-token",
   "__Host-authjs.session-token",
 ];
-const PROTECTED = /^\/(patient|doctor|admin)(\/|$)/;
+const PROTECTED = /^\/(patient|doctor|admin|account)(\/|$)/;
 
 function refuse(status: 403 | 413, nonce: string): NextResponse {
   const response = new NextResponse(

@@ -1,6 +1,7 @@
 "use client";
 
-import { LogOut, MonitorX } from "lucide-react";
+import { LogOut, MonitorX, UserCog } from "lucide-react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { signOutAction, signOutEverywhereAction } from "@/app/(auth)/actions";
 import { Avatar, AvatarFallback } from "@/components/ui/avatar";
@@ -49,6 +50,12 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
             <span className="text-muted-foreground truncate text-xs font-normal">{email}</span>
             <span className="text-muted-foreground text-xs font-normal">{roleLabel}</span>
           </DropdownMenuLabel>
+          <DropdownMenuSeparator />
+          <DropdownMenuItem asChild>
+            <Link href="/account" data-testid="account-link">
+              <UserCog aria-hidden /> {t("account.menuLink")}
+            </Link>
+          </DropdownMenuItem>
           <DropdownMenuSeparator />
           <form action={signOutAction}>
             <DropdownMenuItem asChild>

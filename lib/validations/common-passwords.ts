@@ -12,9 +12,9 @@ let list: Set<string> | undefined;
 
 function load(): Set<string> {
   const proc = globalThis.process as NodeJS.Process | undefined;
-  const fs = proc?.getBuiltinModule?.("node:fs");
-  const path = proc?.getBuiltinModule?.("node:path");
-  if (!fs || !path) return new Set();
+  if (!proc?.getBuiltinModule) return new Set();
+  const fs = proc.getBuiltinModule("node:fs");
+  const path = proc.getBuiltinModule("node:path");
   // Fails closed on the server: a missing list is an error, never "every password is uncommon".
   const text = fs.readFileSync(path.join(proc.cwd(), COMMON_PASSWORDS_FILE), "utf8");
   return new Set(
