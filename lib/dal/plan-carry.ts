@@ -111,16 +111,14 @@ export async function copyPlanIntoDraft(tx: Db, fromPlanId: string, draftId: str
         .values({ ...rest, planItemId: copy.id })
         .returning({ id: injections.id });
       if (injection.sites.length)
-        await tx
-          .insert(injectionSites)
-          .values(
-            injection.sites.map((s) => ({
-              injectionId: row.id,
-              muscle: s.muscle,
-              side: s.side,
-              units: s.units,
-            })),
-          );
+        await tx.insert(injectionSites).values(
+          injection.sites.map((s) => ({
+            injectionId: row.id,
+            muscle: s.muscle,
+            side: s.side,
+            units: s.units,
+          })),
+        );
     }
     if (referral) {
       const { id: _id, planItemId: _item, createdAt: _c, updatedAt: _u, ...rest } = referral;

@@ -15,7 +15,14 @@ export const PLAN_ITEM_KINDS = [
 ] as const;
 export type PlanItemKind = (typeof PLAN_ITEM_KINDS)[number];
 
-export const MEDICATION_ROUTES = ["oral", "topical", "intramuscular", "intravenous", "subcutaneous", "other"] as const;
+export const MEDICATION_ROUTES = [
+  "oral",
+  "topical",
+  "intramuscular",
+  "intravenous",
+  "subcutaneous",
+  "other",
+] as const;
 export type MedicationRoute = (typeof MEDICATION_ROUTES)[number];
 
 export const INJECTION_GUIDANCE = ["emg", "ultrasound", "none"] as const;
