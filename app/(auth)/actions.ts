@@ -9,7 +9,7 @@ import { registerPatient } from "@/lib/dal/auth";
 import { ThrottledError } from "@/lib/dal/rate-limit";
 import { endAllSessions, endSession } from "@/lib/dal/sessions";
 import { setOwnLocale } from "@/lib/dal/users";
-import { currentUser, getRequestContext, userPendingPasswordChange } from "@/lib/dal/session";
+import { currentUser, getRequestContext, userPendingMfa, userPendingPasswordChange } from "@/lib/dal/session";
 import { isDalError } from "@/lib/errors";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locale";
 import { registerSchema, signInSchema } from "@/lib/validations/auth";
@@ -80,7 +80,8 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
 /** Ends this browser's session on the server (a copied cookie is refused from now on), then clears the cookie. */
 export async function signOutAction(): Promise<void> {
   const claims = readClaims(await auth());
-  const user = (await currentUser()) ?? (await userPendingPasswordChange());
+  const user =
+    (await currentUser()) ?? (await userPendingPasswordChange()) ?? (await userPendingMfa())?.actor;
   if (user && claims) await endSession(user, claims.sessionId);
   await signOut({ redirectTo: "/login" });
 }

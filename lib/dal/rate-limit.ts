@@ -21,6 +21,8 @@ const KNOWN_ADDRESS_S = 30 * 86_400;
 // A clinic front desk behind one address may sign up a waiting room: generous, but a flood still stops.
 export const REGISTRATIONS_PER_IP_PER_HOUR = 30;
 export const PASSWORD_CHANGE_FAILURES = 5;
+/** Wrong second-step codes (TOTP or recovery) per account per window, as for passwords. */
+export const MFA_FAILURES = 5;
 
 /** Thrown instead of checking a password: the caller answers "too many attempts, try again in N minutes". */
 export class ThrottledError extends Error {
@@ -34,7 +36,7 @@ export class ThrottledError extends Error {
 }
 
 type Limiters = Record<
-  "ip" | "account" | "ipAccount" | "known" | "register" | "passwordChange",
+  "ip" | "account" | "ipAccount" | "known" | "register" | "passwordChange" | "mfa",
   RateLimiterAbstract
 >;
 const byDb = new WeakMap<Db, Limiters>();
@@ -54,6 +56,7 @@ async function limiters(): Promise<Limiters> {
       known: limiter(db, "signin_known", 1, KNOWN_ADDRESS_S),
       register: limiter(db, "register_ip", REGISTRATIONS_PER_IP_PER_HOUR, 3600),
       passwordChange: limiter(db, "pwchange_user", PASSWORD_CHANGE_FAILURES, WINDOW_S),
+      mfa: limiter(db, "mfa_user", MFA_FAILURES, WINDOW_S),
     };
     byDb.set(db, l);
   }
@@ -138,4 +141,27 @@ export async function assertPasswordChangeAllowed(userId: string): Promise<void>
 export async function recordPasswordChangeFailure(userId: string): Promise<void> {
   const l = await limiters();
   await fail(l.passwordChange, key(userId), PASSWORD_CHANGE_FAILURES);
+}
+
+/** Second step (lib/dal/mfa.ts): locked after MFA_FAILURES wrong codes for the account, or when the address is. */
+export async function assertMfaAllowed(userId: string, ip: string | null | undefined): Promise<void> {
+  const l = await limiters();
+  const [byUser, byIp] = await Promise.all([
+    lockedFor(l.mfa, key(userId), MFA_FAILURES),
+    lockedFor(l.ip, key(ip), SIGN_IN_LIMITS.ip),
+  ]);
+  const wait = Math.max(byUser, byIp);
+  if (wait > 0) throw new ThrottledError(wait);
+}
+
+/** A wrong code counts for the account and for the address (with wrong passwords). */
+export async function recordMfaFailure(userId: string, ip: string | null | undefined): Promise<void> {
+  const l = await limiters();
+  await fail(l.mfa, key(userId), MFA_FAILURES);
+  await fail(l.ip, key(ip), SIGN_IN_LIMITS.ip);
+}
+
+export async function recordMfaSuccess(userId: string): Promise<void> {
+  const l = await limiters();
+  await l.mfa.delete(key(userId));
 }

@@ -6,6 +6,7 @@ import type { SessionClaims } from "@/lib/auth/session-claims";
 import type { Actor } from "@/lib/permissions";
 import { recordAudit, type AuditRequestMeta } from "./audit";
 import { resolveSession, type SessionUserRow } from "./auth";
+import { mfaPendingFor, type MfaPending } from "./mfa";
 
 /** HIPAA automatic logoff: a session unused for this long is over (the client warns two minutes before). */
 export const IDLE_MINUTES = 30;
@@ -88,9 +89,17 @@ export async function endAllSessions(actor: Pick<Actor, "id" | "role"> & AuditRe
   });
 }
 
-/** The JWT's claims → the live user, or null when the account or this browser's session is no longer valid. */
-export async function resolveLiveSession(claims: SessionClaims | null): Promise<SessionUserRow | null> {
+/**
+ * The JWT's claims → the live user, or null when the account or this browser's session is no longer valid.
+ * `mfaPending` is set while the sign-in has passed the password step only (lib/dal/mfa.ts): lib/dal/session.ts
+ * then refuses the session to every role page and action, and lets it reach the second-step page alone.
+ */
+export async function resolveLiveSession(
+  claims: SessionClaims | null,
+): Promise<(SessionUserRow & { mfaPending: MfaPending | null }) | null> {
   if (!claims) return null;
   if ((await checkSession(claims.sessionId, claims.userId)) !== "active") return null;
-  return resolveSession(claims);
+  const user = await resolveSession(claims);
+  if (!user) return null;
+  return { ...user, mfaPending: await mfaPendingFor(claims.sessionId, user) };
 }

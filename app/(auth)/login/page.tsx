@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { isSelfRegistrationOpen } from "@/lib/dal/auth";
-import { currentUser, userPendingPasswordChange } from "@/lib/dal/session";
+import { currentUser, userPendingMfa, userPendingPasswordChange } from "@/lib/dal/session";
 import { ROLE_HOME } from "@/lib/permissions";
 
 export async function generateMetadata() {
@@ -20,6 +20,7 @@ export default async function LoginPage({
   const user = await currentUser();
   if (user) redirect(ROLE_HOME[user.role]);
   if (await userPendingPasswordChange()) redirect("/change-password");
+  if (await userPendingMfa()) redirect("/mfa");
   const [{ callbackUrl }, t, registrationOpen] = await Promise.all([
     searchParams,
     getTranslations("auth"),
