@@ -193,7 +193,12 @@ export const reportSites = pgTable(
     site: bodySiteEnum("site").notNull(),
     side: sideEnum("side").notNull(),
   },
-  (t) => [index("report_sites_report_idx").on(t.reportId), index("report_sites_site_idx").on(t.site)],
+  (t) => [
+    index("report_sites_report_idx").on(t.reportId),
+    index("report_sites_site_idx").on(t.site),
+    // A patient's reports filtered by site: index-only probes per report instead of every row of that site.
+    index("report_sites_report_site_idx").on(t.reportId, t.site),
+  ],
 );
 export type ReportSite = typeof reportSites.$inferSelect;
 

@@ -1,0 +1,1 @@
+CREATE INDEX "report_sites_report_site_idx" ON "report_sites" USING btree ("report_id","site");
