@@ -350,7 +350,12 @@ async function insertTriagedReport(
 export async function seedDemo(db: Db, now = new Date()): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
-    await tx.insert(clinicSettings).values({ id: 1, selfRegistration: true }).onConflictDoNothing();
+    // The demo clinic does not require staff MFA, so a newcomer can try the doctor and admin accounts at once
+    // (a real clinic's default is on: clinic_settings.require_staff_mfa; README "Two-step verification").
+    await tx
+      .insert(clinicSettings)
+      .values({ id: 1, selfRegistration: true, requireStaffMfa: false })
+      .onConflictDoNothing();
     const staff = await tx
       .insert(users)
       .values(STAFF.map((s) => ({ ...s, passwordHash })))

@@ -5,12 +5,14 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AccountAccessCard } from "@/components/admin/account-access-card";
 import { AccountDetailsForm } from "@/components/admin/account-details-form";
 import { AssignmentCard } from "@/components/admin/assignment-card";
+import { MfaResetCard } from "@/components/admin/mfa-reset-card";
 import { PageHeader } from "@/components/common/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listDoctorPanels } from "@/lib/dal/admin-assignment";
 import { getAccount } from "@/lib/dal/admin-users";
+import { hasMfaEnabled } from "@/lib/dal/mfa";
 import { requireRole } from "@/lib/dal/session";
 import { isDalError } from "@/lib/errors";
 import { uuidSchema } from "@/lib/validations/common";
@@ -87,6 +89,9 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                 isSelf: account.id === user.id,
               }}
             />
+            <div className="mt-6 border-t pt-5">
+              <MfaResetCard userId={account.id} enabled={await hasMfaEnabled(user, account.id)} />
+            </div>
           </CardContent>
         </Card>
         {account.role === "patient" ? (
