@@ -11,6 +11,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { Condition, Medicine, Sex } from "@/lib/domain/report-fields";
 import { PROFILE_TEXT_MAX, type ProfileField } from "@/lib/validations/profile";
+import { ContactSection, type ContactValues } from "./contact-section";
 import { ConditionsSection, MedicinesSection, SexField } from "./profile-sections";
 import { TextAreaField } from "@/components/forms/text-area-field";
 import { ReportEpisodeLink } from "@/components/report/report-episode-link";
@@ -22,7 +23,7 @@ export type ProfileFormValues = {
   conditionsOther: string;
   medicines: Medicine[];
   medicinesOther: string;
-};
+} & ContactValues;
 
 function fromState(
   values: Record<string, unknown> | undefined,
@@ -38,6 +39,10 @@ function fromState(
     conditionsOther: str(values.conditionsOther),
     medicines: list<Medicine>(values.medicines),
     medicinesOther: str(values.medicinesOther),
+    phone: str(values.phone),
+    emergencyContactName: str(values.emergencyContactName),
+    emergencyContactRelation: str(values.emergencyContactRelation),
+    emergencyContactPhone: str(values.emergencyContactPhone),
   };
 }
 
@@ -135,6 +140,16 @@ export function ProfileForm({
         </div>
         <SexField defaultValue={values.sex} error={err("sex")} />
       </section>
+
+      <ContactSection
+        values={values}
+        errors={{
+          phone: err("phone"),
+          emergencyContactName: err("emergencyContactName"),
+          emergencyContactRelation: err("emergencyContactRelation"),
+          emergencyContactPhone: err("emergencyContactPhone"),
+        }}
+      />
 
       <ConditionsSection defaultChecked={values.conditions} error={err("conditions")}>
         <TextAreaOther

@@ -13,6 +13,10 @@ const input: ProfileInput = {
   conditionsOther: "Asthma",
   medicines: ["diuretic"],
   medicinesOther: "Magnesium 300 mg",
+  phone: "+33612345678",
+  emergencyContactName: "Marie Durand",
+  emergencyContactRelation: "Sister",
+  emergencyContactPhone: "+442079460958",
 };
 
 describeDb("profile DAL", ({ db }) => {
@@ -89,5 +93,24 @@ describeDb("profile DAL", ({ db }) => {
       await expect(getOwnProfile(staff)).rejects.toThrow("forbidden");
       await expect(updateOwnProfile(staff, input)).rejects.toThrow("forbidden");
     }
+  });
+
+  it("stores phone numbers typed in French or international form as E.164, and refuses invalid ones", async () => {
+    const patient = await createUser(db(), { role: "patient" });
+    await updateOwnProfile(patient, {
+      ...input,
+      phone: "06 12 34 56 78",
+      emergencyContactPhone: "0033 1 23 45 67 89",
+    } as ProfileInput);
+    const [row] = await db().select().from(patientProfiles).where(eq(patientProfiles.userId, patient.id));
+    expect(row).toMatchObject({ phone: "+33612345678", emergencyContactPhone: "+33123456789" });
+    await expect(updateOwnProfile(patient, { ...input, phone: "06 12 34" })).rejects.toMatchObject({
+      code: "invalid",
+    });
+    await expect(
+      updateOwnProfile(patient, { ...input, emergencyContactName: null, emergencyContactRelation: null }),
+    ).rejects.toMatchObject({ code: "invalid" });
+    const [after] = await db().select().from(patientProfiles).where(eq(patientProfiles.userId, patient.id));
+    expect(after.phone).toBe("+33612345678");
   });
 });

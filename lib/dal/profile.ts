@@ -17,6 +17,11 @@ export type OwnProfile = {
   conditionsOther: string | null;
   medicines: Medicine[];
   medicinesOther: string | null;
+  /** E.164, as stored; the clinic calls back on these. */
+  phone: string | null;
+  emergencyContactName: string | null;
+  emergencyContactRelation: string | null;
+  emergencyContactPhone: string | null;
   assignedDoctorName: string | null;
   updatedAt: Date | null;
 };
@@ -39,6 +44,10 @@ export async function getOwnProfile(actor: Actor): Promise<OwnProfile> {
       conditionsOther: patientProfiles.conditionsOther,
       medicines: patientProfiles.medicines,
       medicinesOther: patientProfiles.medicinesOther,
+      phone: patientProfiles.phone,
+      emergencyContactName: patientProfiles.emergencyContactName,
+      emergencyContactRelation: patientProfiles.emergencyContactRelation,
+      emergencyContactPhone: patientProfiles.emergencyContactPhone,
       assignedDoctorName: doctors.name,
       updatedAt: patientProfiles.updatedAt,
     })
@@ -61,6 +70,10 @@ export async function getOwnProfile(actor: Actor): Promise<OwnProfile> {
       conditionsOther: null,
       medicines: [],
       medicinesOther: null,
+      phone: null,
+      emergencyContactName: null,
+      emergencyContactRelation: null,
+      emergencyContactPhone: null,
       assignedDoctorName: null,
       updatedAt: null,
     };

@@ -1,14 +1,27 @@
 import { z } from "zod";
 import { CONDITIONS, MEDICINES, SEXES } from "@/lib/domain/report-fields";
 import { safeText, type FormState } from "./common";
+import { optionalPhoneSchema } from "./phone";
 
 export const PROFILE_TEXT_MAX = 500;
 export const MAX_AGE_YEARS = 120;
 // Dates of birth are calendar dates; "today" is the clinic's today, not the server's UTC one.
 const CLINIC_TIME_ZONE = "Europe/Paris";
 
+export const CONTACT_NAME_MAX = 120;
+export const CONTACT_RELATION_MAX = 60;
+
 export type ProfileField =
-  "dateOfBirth" | "sex" | "conditions" | "conditionsOther" | "medicines" | "medicinesOther";
+  | "dateOfBirth"
+  | "sex"
+  | "conditions"
+  | "conditionsOther"
+  | "medicines"
+  | "medicinesOther"
+  | "phone"
+  | "emergencyContactName"
+  | "emergencyContactRelation"
+  | "emergencyContactPhone";
 export type ProfileFormState = FormState<ProfileField>;
 
 /** YYYY-MM-DD of `now` in the clinic's time zone. */
@@ -41,6 +54,13 @@ const freeText = safeText()
   .nullish()
   .transform((v) => (v ? v : null));
 
+const shortText = (max: number) =>
+  safeText()
+    .trim()
+    .max(max, { error: "too_long" })
+    .nullish()
+    .transform((v) => (v ? v : null));
+
 const uniqueCodes = <T extends readonly [string, ...string[]]>(codes: T) =>
   z
     .array(z.enum(codes, { error: "invalid" }))
@@ -49,23 +69,38 @@ const uniqueCodes = <T extends readonly [string, ...string[]]>(codes: T) =>
 
 /** The profile form and updateOwnProfile share this; `now` is injectable so tests can pin "today". */
 export function makeProfileSchema(now: () => Date = () => new Date()) {
-  return z.object({
-    dateOfBirth: z
-      .string({ error: "required" })
-      .trim()
-      .min(1, { error: "required" })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid", abort: true })
-      .refine(isRealDate, { error: "dateInvalid", abort: true })
-      .refine((v) => v <= clinicToday(now()), { error: "birthDateFuture", abort: true })
-      .refine((v) => ageOn(v, clinicToday(now())) <= MAX_AGE_YEARS, { error: "birthDateTooOld" }),
-    sex: z.enum(SEXES, {
-      error: (issue) => (issue.input == null || issue.input === "" ? "required" : "invalid"),
-    }),
-    conditions: uniqueCodes(CONDITIONS),
-    conditionsOther: freeText,
-    medicines: uniqueCodes(MEDICINES),
-    medicinesOther: freeText,
-  });
+  return z
+    .object({
+      dateOfBirth: z
+        .string({ error: "required" })
+        .trim()
+        .min(1, { error: "required" })
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateInvalid", abort: true })
+        .refine(isRealDate, { error: "dateInvalid", abort: true })
+        .refine((v) => v <= clinicToday(now()), { error: "birthDateFuture", abort: true })
+        .refine((v) => ageOn(v, clinicToday(now())) <= MAX_AGE_YEARS, { error: "birthDateTooOld" }),
+      sex: z.enum(SEXES, {
+        error: (issue) => (issue.input == null || issue.input === "" ? "required" : "invalid"),
+      }),
+      conditions: uniqueCodes(CONDITIONS),
+      conditionsOther: freeText,
+      medicines: uniqueCodes(MEDICINES),
+      medicinesOther: freeText,
+      phone: optionalPhoneSchema,
+      emergencyContactName: shortText(CONTACT_NAME_MAX),
+      emergencyContactRelation: shortText(CONTACT_RELATION_MAX),
+      emergencyContactPhone: optionalPhoneSchema,
+    })
+    .superRefine((v, ctx) => {
+      // A contact the clinic can use has a name and a number; the relation is a help, not a requirement.
+      if (!v.emergencyContactName && !v.emergencyContactPhone && !v.emergencyContactRelation) return;
+      if (!v.emergencyContactName) {
+        ctx.addIssue({ code: "custom", path: ["emergencyContactName"], message: "contactNameRequired" });
+      }
+      if (!v.emergencyContactPhone) {
+        ctx.addIssue({ code: "custom", path: ["emergencyContactPhone"], message: "contactPhoneRequired" });
+      }
+    });
 }
 
 export const profileSchema = makeProfileSchema();
@@ -85,5 +120,9 @@ export function profileFormValues(formData: FormData) {
     conditionsOther: text("conditionsOther"),
     medicines: list("medicines"),
     medicinesOther: text("medicinesOther"),
+    phone: text("phone"),
+    emergencyContactName: text("emergencyContactName"),
+    emergencyContactRelation: text("emergencyContactRelation"),
+    emergencyContactPhone: text("emergencyContactPhone"),
   };
 }

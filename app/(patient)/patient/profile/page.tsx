@@ -6,6 +6,7 @@ import { TriageUseCard } from "@/components/profile/triage-use-card";
 import { WelcomeBanner } from "@/components/profile/welcome-banner";
 import { getOwnProfile } from "@/lib/dal/profile";
 import { requireRole } from "@/lib/dal/session";
+import { formatPhone } from "@/lib/validations/phone";
 import { clinicToday } from "@/lib/validations/profile";
 
 export async function generateMetadata() {
@@ -37,6 +38,12 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
               conditionsOther: profile.conditionsOther ?? "",
               medicines: profile.medicines,
               medicinesOther: profile.medicinesOther ?? "",
+              phone: profile.phone ? formatPhone(profile.phone) : "",
+              emergencyContactName: profile.emergencyContactName ?? "",
+              emergencyContactRelation: profile.emergencyContactRelation ?? "",
+              emergencyContactPhone: profile.emergencyContactPhone
+                ? formatPhone(profile.emergencyContactPhone)
+                : "",
             }}
           />
           <aside className="grid gap-4 lg:sticky lg:top-20">
