@@ -5,6 +5,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import type { CaseHeader } from "@/lib/dto/case";
+import { CaseContact } from "./case-contact";
 
 /** Who the patient is and why the case is on the queue, with red flags and break-glass access made loud. */
 export async function CaseHeaderCard({ header }: { header: CaseHeader }) {
@@ -117,6 +118,7 @@ export async function CaseHeaderCard({ header }: { header: CaseHeader }) {
               <dd data-testid="case-doctor">{header.assignedDoctor?.name ?? t("unassigned")}</dd>
             </div>
           </dl>
+          <CaseContact header={header} />
         </CardContent>
       </Card>
     </div>

@@ -12,6 +12,11 @@ export type CaseHeader = {
   conditionsOther: string | null;
   medicines: string[];
   medicinesOther: string | null;
+  /** E.164 numbers from the patient's profile, so the clinic can call back an urgent patient. */
+  phone: string | null;
+  emergencyContactName: string | null;
+  emergencyContactRelation: string | null;
+  emergencyContactPhone: string | null;
   locale: "fr" | "en";
   status: "active" | "disabled";
   assignedDoctor: { id: string; name: string } | null;
