@@ -47,6 +47,8 @@ export default defineConfig({
       testMatch: /\.exclusive\.spec\.ts$/,
       dependencies: ["chromium"],
       fullyParallel: false,
+      // One file at a time: each changes a clinic-wide setting the others' demo sign-ins depend on.
+      workers: 1,
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
