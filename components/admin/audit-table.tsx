@@ -10,7 +10,15 @@ import { cn } from "@/lib/utils";
 const OUTCOME_VARIANT = { success: "secondary", denied: "soon", failure: "destructive" } as const;
 
 /** Who, what kind of thing, which patient, when, outcome, request id and IP. Break-glass rows stand out. */
-export async function AuditTable({ rows, total }: { rows: AuditRow[]; total: number }) {
+export async function AuditTable({
+  rows,
+  total,
+  totalCapped = false,
+}: {
+  rows: AuditRow[];
+  total: number;
+  totalCapped?: boolean;
+}) {
   const [t, tRoles, format] = await Promise.all([
     getTranslations("admin.audit"),
     getTranslations("common.roles"),
@@ -19,7 +27,9 @@ export async function AuditTable({ rows, total }: { rows: AuditRow[]; total: num
   return (
     <Card className="py-0">
       <ScrollTable label={t("title")} data-testid="audit-table">
-        <caption className="sr-only">{t("caption", { count: total })}</caption>
+        <caption className="sr-only">
+          {totalCapped ? t("captionCapped", { count: total }) : t("caption", { count: total })}
+        </caption>
         <TableHeader>
           <TableRow>
             <TableHead className="pl-4">{t("when")}</TableHead>

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, count, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { auditEvents, breakGlassGrants, users } from "@/lib/db/schema";
 import type { Actor, Role } from "@/lib/permissions";
 import { AUDIT_PAGE_SIZE, type AuditFilters } from "@/lib/validations/admin";
@@ -30,7 +30,22 @@ export type AuditRow = {
   userAgent: string | null;
 };
 
-export type AuditPage = { rows: AuditRow[]; page: number; pageCount: number; total: number };
+/**
+ * `total` is exact up to AUDIT_COUNT_CAP; past it `totalCapped` is true and `total` is the cap ("10 000+"), as large
+ * consoles do: an exact count of a log of millions reads all of it on every page view. `pageCount` is then a lower
+ * bound and `hasNext` says whether a next page exists.
+ */
+export type AuditPage = {
+  rows: AuditRow[];
+  page: number;
+  pageCount: number;
+  total: number;
+  totalCapped: boolean;
+  hasNext: boolean;
+};
+
+/** Matching events counted at most; beyond, the total shows as "10 000+". */
+export const AUDIT_COUNT_CAP = 10_000;
 
 const actorUser = alias(users, "actor");
 const patientUser = alias(users, "patient");
@@ -51,21 +66,26 @@ const rowColumns = {
   userAgent: auditEvents.userAgent,
 };
 
-/** A person filter: an exact id, or a piece of a name or e-mail. */
-function personMatches(
-  person: { name: AnyPgColumn; email: AnyPgColumn },
-  idColumn: AnyPgColumn,
-  q: string,
-): SQL | undefined {
+/**
+ * A person filter: an exact id, or a piece of a name or e-mail. The name search is a subquery on users, so the
+ * events are then probed by the (person id, at) index instead of joining every event to its user to test the name.
+ */
+function personMatches(db: Db, idColumn: AnyPgColumn, q: string): SQL {
   if (UUID.test(q)) return eq(idColumn, q.toLowerCase());
-  return or(ilike(person.name, likePattern(q)), ilike(person.email, likePattern(q)));
+  return inArray(
+    idColumn,
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(or(ilike(users.name, likePattern(q)), ilike(users.email, likePattern(q)))),
+  );
 }
 
 /** Dates are the clinic's calendar days: "to" includes the whole day. */
-function auditWhere(f: Omit<AuditFilters, "page">): SQL | undefined {
+function auditWhere(db: Db, f: Omit<AuditFilters, "page">): SQL | undefined {
   return and(
-    f.actor ? personMatches(actorUser, auditEvents.actorId, f.actor) : undefined,
-    f.patient ? personMatches(patientUser, auditEvents.patientId, f.patient) : undefined,
+    f.actor ? personMatches(db, auditEvents.actorId, f.actor) : undefined,
+    f.patient ? personMatches(db, auditEvents.patientId, f.patient) : undefined,
     f.action ? eq(auditEvents.action, f.action) : undefined,
     f.outcome ? eq(auditEvents.outcome, f.outcome) : undefined,
     f.from ? gte(auditEvents.at, sql`(${f.from}::date)::timestamp at time zone ${CLINIC_TZ}`) : undefined,
@@ -73,7 +93,7 @@ function auditWhere(f: Omit<AuditFilters, "page">): SQL | undefined {
   );
 }
 
-function baseQuery(db: Awaited<ReturnType<typeof getDb>>) {
+function baseQuery(db: Db) {
   return db
     .select(rowColumns)
     .from(auditEvents)
@@ -82,26 +102,42 @@ function baseQuery(db: Awaited<ReturnType<typeof getDb>>) {
     .$dynamic();
 }
 
-/** Newest first, filtered and paged in SQL. Reading the log is itself audited. */
+/**
+ * Newest first, filtered and paged in SQL, with a capped count (see AuditPage): the count stops at the cap, so
+ * it reads at most AUDIT_COUNT_CAP + 1 index entries whatever the size of the log. Reading the log is audited.
+ */
 export async function listAuditEvents(actor: Actor, filters: AuditFilters): Promise<AuditPage> {
   assertCan(actor, "audit:read");
   const db = await getDb();
-  const where = auditWhere(filters);
-  const [{ total }] = await db
-    .select({ total: count() })
+  const where = auditWhere(db, filters);
+  const matching = db
+    .select({ one: sql`1` })
     .from(auditEvents)
-    .leftJoin(actorUser, eq(actorUser.id, auditEvents.actorId))
-    .leftJoin(patientUser, eq(patientUser.id, auditEvents.patientId))
-    .where(where);
+    .where(where)
+    .limit(AUDIT_COUNT_CAP + 1)
+    .as("matching");
+  const [{ counted }] = await db.select({ counted: count() }).from(matching);
+  const totalCapped = counted > AUDIT_COUNT_CAP;
+  const total = Math.min(counted, AUDIT_COUNT_CAP);
   const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const page = Math.min(Math.max(filters.page, 1), pageCount);
-  const rows = await baseQuery(db)
+  // Past the cap any page may be asked for; an exact total bounds it.
+  const page = Math.max(1, totalCapped ? filters.page : Math.min(filters.page, pageCount));
+  const found = await baseQuery(db)
     .where(where)
     .orderBy(desc(auditEvents.id))
-    .limit(AUDIT_PAGE_SIZE)
+    .limit(AUDIT_PAGE_SIZE + 1)
     .offset((page - 1) * AUDIT_PAGE_SIZE);
+  const hasNext = found.length > AUDIT_PAGE_SIZE;
+  const rows = found.slice(0, AUDIT_PAGE_SIZE);
   await recordAudit(db, { action: "audit.read", actor, entityType: "audit_log" });
-  return { rows, page, pageCount, total };
+  return {
+    rows,
+    page,
+    pageCount: totalCapped ? Math.max(pageCount, page) : pageCount,
+    total,
+    totalCapped,
+    hasNext,
+  };
 }
 
 const EXPORT_BATCH = 500;
@@ -117,7 +153,7 @@ export async function* streamAuditEvents(
   assertCan(actor, "audit:read");
   const db = await getDb();
   await recordAudit(db, { action: "audit.export", actor, entityType: "audit_log" });
-  const where = auditWhere(filters);
+  const where = auditWhere(db, filters);
   let below: number | null = null;
   for (;;) {
     const batch: AuditRow[] = await baseQuery(db)

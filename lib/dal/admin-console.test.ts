@@ -12,7 +12,13 @@ import {
   updateAccountDetails,
 } from "./accounts";
 import { assignPatients, listDoctorPanels } from "./admin-assignment";
-import { listAuditActions, listAuditEvents, listBreakGlassGrants, streamAuditEvents } from "./admin-audit";
+import {
+  AUDIT_COUNT_CAP,
+  listAuditActions,
+  listAuditEvents,
+  listBreakGlassGrants,
+  streamAuditEvents,
+} from "./admin-audit";
 import { getClinicName, getClinicSettings, updateClinicSettings } from "./admin-settings";
 import { getAccount, listAccounts } from "./admin-users";
 import { isSelfRegistrationOpen, registerPatient, verifyCredentials } from "./auth";
@@ -321,6 +327,30 @@ describeDb("admin console DAL", ({ db }) => {
       .from(auditEvents)
       .where(sql`${auditEvents.action} = 'audit.export' and ${auditEvents.actorId} = ${admin.id}`);
     expect(exported).toBeDefined();
+  });
+
+  it("counts the audit log up to a cap (10 000+), pages past it, and finds an actor by name among many", async () => {
+    const admin = await createUser(db(), { role: "admin", name: "Capped Carla" });
+    await db().execute(
+      sql`insert into audit_events (action, actor_id, actor_role) select 'cap.test', ${admin.id}, 'admin' from generate_series(1, ${AUDIT_COUNT_CAP + 120})`,
+    );
+    const first = await listAuditEvents(admin, { action: "cap.test", page: 1 });
+    expect(first).toMatchObject({ total: AUDIT_COUNT_CAP, totalCapped: true, hasNext: true, page: 1 });
+    expect(first.rows).toHaveLength(50);
+    // Past the capped page count: still served, the last one says there is no next page.
+    const last = await listAuditEvents(admin, {
+      action: "cap.test",
+      page: Math.ceil((AUDIT_COUNT_CAP + 120) / 50),
+    });
+    expect(last.rows).toHaveLength((AUDIT_COUNT_CAP + 120) % 50 || 50);
+    expect(last.hasNext).toBe(false);
+    expect(last.pageCount).toBe(last.page);
+    const byName = await listAuditEvents(admin, { actor: "capped carl", action: "cap.test", page: 2 });
+    expect(byName).toMatchObject({ totalCapped: true, hasNext: true, page: 2 });
+    expect(byName.rows.every((r) => r.actorName === "Capped Carla")).toBe(true);
+    // Under the cap the total is exact and the page clamped to the last one.
+    const few = await listAuditEvents(admin, { actor: admin.id, action: "audit.read", page: 9 });
+    expect(few).toMatchObject({ total: 3, totalCapped: false, hasNext: false, page: 1, pageCount: 1 });
   });
 
   it("lists break-glass grants with doctor, patient and reason", async () => {

@@ -79,16 +79,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {tabs}
       <AuditFilters filters={filters} actions={actions} />
       <p className="text-muted-foreground mb-3 text-sm" role="status">
-        {t("count", { count: list.total })}
+        {list.totalCapped ? t("countCapped", { count: list.total }) : t("count", { count: list.total })}
       </p>
       {list.rows.length === 0 ? (
         <EmptyState icon={<ScrollText aria-hidden className="size-8" />} title={t("empty")} />
       ) : (
-        <AuditTable rows={list.rows} total={list.total} />
+        <AuditTable rows={list.rows} total={list.total} totalCapped={list.totalCapped} />
       )}
       <AdminPagination
         page={list.page}
         pageCount={list.pageCount}
+        hasNext={list.hasNext}
+        pageCountIsLowerBound={list.totalCapped}
         href={(p) => auditHref({ ...filters, page: p })}
       />
     </>
