@@ -97,7 +97,10 @@ test.describe("report history and trends (demo patient, read-only)", () => {
     const text = readFileSync((await download.path())!, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const [header, ...rows] = csvRows(text.slice(1));
-    expect(header).toMatch(/^report_id,started_at,/);
+    // Headers in the patient's language (lib/dal/report-export.ts).
+    expect(header).toMatch(
+      /^(Report number,Started \(Paris time\)|Numéro du signalement,Début \(heure de Paris\)),/,
+    );
     expect(rows.map((r) => r.split(",")[0]).sort()).toEqual([...ids].sort());
   });
 
