@@ -424,4 +424,12 @@ export const ROWS: Row[] = [
     args: async () => [],
     httpOnly: "Auth.js's own endpoints (credentials callback, sign-out)",
   },
+  {
+    key: "app/(bench)/bench/bare-action/actions.ts#benchBareInsertAction",
+    // `npm run bench` only: inert (writes nothing for anyone) unless the server runs with SPASMCARE_BENCH_ACTIONS=1.
+    allow: [],
+    owner: "patient",
+    judgeByWrites: true,
+    args: async () => [],
+  },
 ];
