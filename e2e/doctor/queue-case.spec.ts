@@ -120,6 +120,16 @@ test.describe("doctor: triage queue and case", () => {
     );
     await expect(dubois.getByTestId("case-timeline")).toBeVisible();
     await expectAccessible(dubois);
+
+    // The grant is on the admins' break-glass list, with the stated reason.
+    const admin = await (await browser.newContext({ locale: "en-GB" })).newPage();
+    await signIn(admin, DEMO.admin);
+    await admin.goto("/admin/audit?tab=break-glass");
+    const grant = admin
+      .getByTestId("break-glass-row")
+      .filter({ hasText: "Seen at the ER tonight, Dr Martin unreachable" });
+    await expect(grant).toContainText("Dr Antoine Dubois");
+    await expect(grant).toContainText(patient.name);
   });
 
   test("patients and admins reach no doctor page, route handler or action", async ({ browser, page }) => {
