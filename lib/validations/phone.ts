@@ -1,5 +1,4 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
-import { z } from "zod";
 import { safeText } from "./common";
 
 // Phone numbers as patients type them: French national ("06 12 34 56 78", "01.23.45.67.89") or international
@@ -28,12 +27,6 @@ export const optionalPhoneSchema = safeText()
   .trim()
   .max(PHONE_INPUT_MAX, { error: "phoneInvalid" })
   .nullish()
-  .transform((v, ctx) => {
-    if (!v) return null;
-    const e164 = toE164(v);
-    if (!e164) {
-      ctx.addIssue({ code: "custom", message: "phoneInvalid" });
-      return z.NEVER;
-    }
-    return e164;
-  });
+  // A refinement, not an issue raised in the transform: the form's other checks still run and speak at once.
+  .refine((v) => !v || toE164(v) !== null, { error: "phoneInvalid" })
+  .transform((v) => (v ? toE164(v) : null));
