@@ -169,7 +169,7 @@ test("staff MFA: enrolment at first sign-in, a code at every sign-in, a recovery
     await signInToSecondStep(doctor, doctorEmail);
     await expect(doctor.getByTestId("mfa-enrol-form")).toBeVisible();
     await admin.goto("/admin/audit");
-    await expect(admin.getByText("mfa.reset").first()).toBeVisible();
+    await expect(admin.locator('[data-action="mfa.reset"]').first()).toBeVisible();
   } finally {
     await setStaffMfa(admin, false);
   }

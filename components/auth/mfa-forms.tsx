@@ -1,7 +1,6 @@
 "use client";
 
 import { useActionState } from "react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { AlertCircle, Check } from "lucide-react";
 import {
@@ -86,9 +85,10 @@ function RecoveryCodes({ codes, next }: { codes: string[]; next: string }) {
         ))}
       </ul>
       <Button asChild size="lg">
-        <Link href={next} data-testid="mfa-continue">
+        {/* A full load: the page behind is drawn afresh for the now enabled verification. */}
+        <a href={next} data-testid="mfa-continue">
           {t("savedContinue")}
-        </Link>
+        </a>
       </Button>
     </div>
   );

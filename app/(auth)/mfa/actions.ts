@@ -65,7 +65,8 @@ export async function confirmEnrolmentAction(_prev: MfaFormState, formData: Form
   try {
     const done = await confirmEnrolment(actor, sessionId, parsed.data.code);
     if (!done) return { ok: false, fieldErrors: { code: "mfaCodeWrong" } };
-    revalidatePath("/account/security");
+    // No revalidatePath here: a re-render would replace the form, and with it the recovery codes shown once.
+    // Their "continue" link loads the page afresh.
     return {
       ok: true,
       recoveryCodes: done.recoveryCodes,
