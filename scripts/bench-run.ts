@@ -19,12 +19,37 @@ import type { AuditFilters } from "@/lib/validations/admin";
 import { seedBench } from "@/bench/seed";
 import { assertLocal, ensureBenchDatabase, open } from "@/bench/pg";
 import { explainSummary, type ExplainNode } from "@/bench/explain";
+import {
+  actionId,
+  benchPrincipals,
+  DOCTOR_VS_LOGIN_BUDGET,
+  encodeAction,
+  firstLoadJs,
+  JS_OWN_BUDGET_KB,
+  JS_TOTAL_BUDGET_KB,
+  loadLine,
+  measureThroughput,
+  sessionCookies,
+  startServer,
+  SUBMIT_VS_BARE_BUDGET,
+  type RouteJs,
+  type Throughput,
+} from "@/bench/web";
 
 const { values: args } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
     rounds: { type: "string" },
     "no-extras": { type: "boolean", default: false },
+    // The web half (issue 8): a finished production build in this dist dir, served by `next start` on the largest
+    // bench database. First-load JS per route always; throughput with autocannon unless --no-throughput.
+    web: { type: "string" },
+    "web-root": { type: "string" },
+    "web-port": { type: "string", default: "3490" },
+    "web-only": { type: "boolean", default: false },
+    "no-throughput": { type: "boolean", default: false },
+    /** Exit 1 when a route breaks the first-load JS budget (reported either way). */
+    "enforce-js": { type: "boolean", default: false },
   },
 });
 
@@ -67,6 +92,8 @@ type Target = {
   admin: Actor;
   close: () => Promise<void>;
   note: string;
+  /** PostgreSQL URL of this bench database (undefined on PGlite). */
+  url?: string;
 };
 
 function actor(id: string, role: Actor["role"], name: string): Actor {
@@ -144,6 +171,7 @@ async function pgTargets(url: string): Promise<Target[]> {
       heaviest: a.heaviest,
       admin: a.admin,
       close: h.close,
+      url: target,
       note: `${name}${reused ? " (reused)" : " (built)"}; panel ${a.panel}`,
     });
     out.push(t as Target);
@@ -446,6 +474,223 @@ async function explainAll(t: Target, extras: boolean): Promise<Explained[]> {
   return out;
 }
 
+// ---------- web: first-load JS and throughput against a production build ----------
+
+const validReport = () => ({
+  startedAt: new Date(Date.now() - 30 * 60_000).toISOString(),
+  ongoing: "false",
+  durationMinutes: "5",
+  painScore: "3",
+  redFlags: "none",
+  relief: "stretching_helped",
+  pattern: "single_cramp",
+  handImpact: "none",
+  walkingImpact: "mild",
+  sites: JSON.stringify([{ site: "calf", side: "left" }]),
+  triggers: "exercise_fatigue",
+  notes: "",
+});
+
+function formOf(values: Record<string, string>): FormData {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(values)) fd.append(k, v);
+  return fd;
+}
+
+type WebResult = { js: RouteJs[]; throughput: Throughput[]; lines: string[]; failures: string[] };
+
+async function measureWeb(t: Target, distDir: string): Promise<WebResult> {
+  const root = path.resolve(args["web-root"] ?? process.cwd());
+  const url = t.url!;
+  const lines: string[] = [];
+  const failures: string[] = [];
+  const who = await benchPrincipals(url, QUICK ? 50 : 400);
+  const cookies = await sessionCookies(url, [who.patient, who.doctor, who.admin, ...who.many]);
+  const as = (id: string) => cookies.get(id)!;
+  log(`web: next start on ${t.size.label} (${path.join(root, distDir)})…`);
+  const server = await startServer({ root, distDir, port: Number(args["web-port"]), databaseUrl: url });
+  try {
+    const routes: { route: string; cookie?: string }[] = [
+      { route: "/login" },
+      { route: "/register" },
+      { route: "/patient", cookie: as(who.patient) },
+      { route: "/patient/reports", cookie: as(who.patient) },
+      { route: "/patient/reports/new", cookie: as(who.patient) },
+      { route: `/patient/reports/${who.reportId}`, cookie: as(who.patient) },
+      { route: "/patient/trends", cookie: as(who.patient) },
+      { route: "/patient/care", cookie: as(who.patient) },
+      { route: "/patient/profile", cookie: as(who.patient) },
+      { route: "/doctor", cookie: as(who.doctor) },
+      { route: "/doctor/search", cookie: as(who.doctor) },
+      { route: `/doctor/patients/${who.patient}`, cookie: as(who.doctor) },
+      { route: `/doctor/patients/${who.patient}/evaluation`, cookie: as(who.doctor) },
+      { route: `/doctor/patients/${who.patient}/plan`, cookie: as(who.doctor) },
+      { route: "/admin/users", cookie: as(who.admin) },
+      { route: "/admin/audit", cookie: as(who.admin) },
+      { route: "/account", cookie: as(who.doctor) },
+    ];
+    log("web: first-load JavaScript per route…");
+    const js = await firstLoadJs(server.base, routes);
+    for (const r of js) {
+      if (r.status !== 200)
+        failures.push(`${r.route} answered ${r.status} to its role (first-load JS not measured)`);
+      else if (!r.ok && args["enforce-js"]) {
+        failures.push(
+          `${r.route}: first-load JS ${r.totalKb.toFixed(1)} kB (own ${r.ownKb.toFixed(1)} kB); budget ≤ ${JS_TOTAL_BUDGET_KB} kB, own ≤ ${JS_OWN_BUDGET_KB} kB`,
+        );
+      }
+    }
+    const throughput: Throughput[] = [];
+    if (!args["no-throughput"]) {
+      const origin = { origin: server.base };
+      const real = await encodeAction([{ ok: false, fieldErrors: {} }, formOf(validReport())]);
+      const bare = await encodeAction([new FormData()]);
+      const realId = actionId(root, distDir, "reports/new/actions", "createReportAction");
+      const bareId = actionId(root, distDir, "bench/bare-action/actions", "benchBareInsertAction");
+      const actionHeaders = (id: string, contentType: string) => ({
+        ...origin,
+        "next-action": id,
+        accept: "text/x-component",
+        "content-type": contentType,
+      });
+      const submitters = who.many.map(as);
+      // One of each first, checked by its effect, so the runs below measure working calls.
+      const probe = async (pathName: string, id: string, body: { body: Buffer; contentType: string }) => {
+        const res = await fetch(new URL(pathName, server.base), {
+          method: "POST",
+          headers: { ...actionHeaders(id, body.contentType), cookie: submitters[0] },
+          body: new Uint8Array(body.body),
+          redirect: "manual",
+        });
+        await res.arrayBuffer();
+        return res.status;
+      };
+      const count = async (q: ReturnType<typeof sql>) => Number((await rowsOf<{ n: string }>(t.db, q))[0].n);
+      const reportsBefore = await count(
+        sql`select count(*) as n from spasm_reports where patient_id = ${who.many[0]}`,
+      );
+      const bareBefore = await count(
+        sql`select count(*) as n from audit_events where action = 'bench.bare_action' and actor_id = ${who.many[0]}`,
+      );
+      const realStatus = await probe("/patient/reports/new", realId, real);
+      const bareStatus = await probe("/bench/bare-action", bareId, bare);
+      const reportsAfter = await count(
+        sql`select count(*) as n from spasm_reports where patient_id = ${who.many[0]}`,
+      );
+      const bareAfter = await count(
+        sql`select count(*) as n from audit_events where action = 'bench.bare_action' and actor_id = ${who.many[0]}`,
+      );
+      if (reportsAfter !== reportsBefore + 1)
+        throw new Error(`the report action did not insert (status ${realStatus})`);
+      if (bareAfter !== bareBefore + 1)
+        throw new Error(`the bare action did not insert (status ${bareStatus})`);
+      lines.push(
+        `probe: createReportAction → HTTP ${realStatus}, one report inserted; benchBareInsertAction → HTTP ${bareStatus}, one row inserted`,
+      );
+      const opts = { connections: 10, duration: QUICK ? 3 : 10, rounds: QUICK ? 1 : 2 };
+      const loadBefore = loadLine();
+      const pages = await measureThroughput(
+        server.base,
+        [
+          { label: "GET /login (anonymous)", req: { path: "/login", okStatus: [200] } },
+          {
+            label: "GET /doctor (the heaviest patient's doctor)",
+            req: { path: "/doctor", cookies: [as(who.doctor)], okStatus: [200] },
+          },
+        ],
+        opts,
+      );
+      const actions = await measureThroughput(
+        server.base,
+        [
+          {
+            label: `POST bare server action (1 row, ${submitters.length} patients)`,
+            req: {
+              method: "POST",
+              path: "/bench/bare-action",
+              headers: actionHeaders(bareId, bare.contentType),
+              body: bare.body,
+              cookies: submitters,
+              okStatus: [200],
+            },
+          },
+          {
+            label: `POST createReportAction (${submitters.length} patients)`,
+            req: {
+              method: "POST",
+              path: "/patient/reports/new",
+              headers: actionHeaders(realId, real.contentType),
+              body: real.body,
+              cookies: submitters,
+              okStatus: [realStatus],
+            },
+          },
+        ],
+        opts,
+      );
+      throughput.push(...pages, ...actions);
+      lines.push(
+        `autocannon: ${opts.connections} connections, ${opts.rounds} × ${opts.duration} s each, interleaved; ` +
+          `load average before ${loadBefore}, after ${loadLine()}; next start RSS ${server.rssMb()?.toFixed(0) ?? "?"} MB`,
+      );
+      const ratio = (a: Throughput, b: Throughput) => a.rps / b.rps;
+      const pageRatio = ratio(pages[1], pages[0]);
+      const submitRatio = ratio(actions[1], actions[0]);
+      const enforce = t.size.label === "1m";
+      lines.push(
+        `/doctor ÷ /login = ${pageRatio.toFixed(2)} (budget ≥ ${DOCTOR_VS_LOGIN_BUDGET}${enforce ? "" : ", enforced at 1 M"}); ` +
+          `report submission ÷ bare action = ${submitRatio.toFixed(2)} (budget ≥ ${SUBMIT_VS_BARE_BUDGET}${enforce ? "" : ", enforced at 1 M"})`,
+      );
+      for (const r of throughput)
+        if (r.bad) lines.push(`  ${r.label}: ${r.bad} answers were not a success (${r.codes})`);
+      if (enforce && pageRatio < DOCTOR_VS_LOGIN_BUDGET)
+        failures.push(
+          `/doctor throughput ${pageRatio.toFixed(2)}× /login (budget ≥ ${DOCTOR_VS_LOGIN_BUDGET})`,
+        );
+      if (enforce && submitRatio < SUBMIT_VS_BARE_BUDGET)
+        failures.push(
+          `report submission ${submitRatio.toFixed(2)}× the bare action (budget ≥ ${SUBMIT_VS_BARE_BUDGET})`,
+        );
+    }
+    return { js, throughput, lines, failures };
+  } finally {
+    await server.stop();
+  }
+}
+
+function jsTable(js: RouteJs[]): string {
+  const head = ["route (as its role)", "HTTP", "scripts", "first-load JS kB (gzip)", "own kB", "budget", ""];
+  const body = js.map((r) => [
+    r.route.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, "[id]"),
+    String(r.status),
+    String(r.scripts.length),
+    r.totalKb.toFixed(1),
+    r.ownKb.toFixed(1),
+    `≤ ${JS_TOTAL_BUDGET_KB} / ≤ ${JS_OWN_BUDGET_KB}`,
+    r.ok ? "ok" : "BROKEN",
+  ]);
+  return markdown(head, body);
+}
+
+function throughputTable(rows: Throughput[]): string {
+  const head = ["request", "successes/s", "p50 ms", "p97.5 ms", "requests", "not a success"];
+  const body = rows.map((r) => [
+    r.label,
+    r.rps.toFixed(1),
+    String(r.p50),
+    String(r.p975),
+    String(r.requests),
+    String(r.bad),
+  ]);
+  return markdown(head, body);
+}
+
+function markdown(head: string[], body: string[][]): string {
+  const widths = head.map((h, j) => Math.max(h.length, ...body.map((b) => b[j].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, j) => c.padEnd(widths[j])).join(" | ")} |`;
+  return [line(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...body.map(line)].join("\n");
+}
+
 // ---------- output ----------
 
 const fmt = (ms: number) => (Number.isFinite(ms) ? (ms < 10 ? ms.toFixed(2) : ms.toFixed(1)) : "–");
@@ -503,15 +748,17 @@ async function main() {
   const targets = URL_ ? await pgTargets(URL_) : await pgliteTargets();
   const [{ v }] = await rowsOf<{ v: string }>(targets[0].db, sql`select version() as v`);
   version = v.split(" on ")[0];
-  log(`measuring the queue (${ROUNDS} rounds × ${QUEUE_QUERIES.length} queries per database)…`);
-  const queue = await measureQueue(targets);
+  const webOnly = args["web-only"] && Boolean(args.web);
+  if (!webOnly) log(`measuring the queue (${ROUNDS} rounds × ${QUEUE_QUERIES.length} queries per database)…`);
+  const queue = webOnly ? new Map<Target, { s: Samples; base: Samples }>() : await measureQueue(targets);
 
   const rows: Row[] = [];
   const smallest = targets[0];
   const largest = targets[targets.length - 1];
   const failures: string[] = [];
   for (const t of targets) {
-    const r = queue.get(t)!;
+    const r = queue.get(t);
+    if (!r) continue;
     const row: Row = {
       measure: "queue page (listTriageQueue)",
       data: `${t.size.label} reports, ${t.size.patients.toLocaleString("en")} patients`,
@@ -541,11 +788,20 @@ async function main() {
     rows.push(row);
   }
 
-  const extras = !args["no-extras"] && !QUICK;
-  const explained = await explainAll(largest, extras);
+  const extras = !args["no-extras"] && !QUICK && !webOnly;
+  const explained = webOnly ? [] : await explainAll(largest, extras);
   if (extras) {
     log("measuring the case timeline, patient history and audit viewer on the largest database…");
     await measureExtras(largest, rows);
+  }
+  let web: WebResult | null = null;
+  const webNotes: string[] = [];
+  if (args.web) {
+    if (largest.url) {
+      web = await measureWeb(largest, args.web);
+      failures.push(...web.failures);
+    } else
+      webNotes.push("web measures skipped: they run against `next start` on a PostgreSQL bench database");
   }
 
   const when = new Date();
@@ -562,14 +818,36 @@ async function main() {
       .join(" / ")}\n`;
   const out = [
     header,
-    table(rows),
-    "",
-    `EXPLAIN (ANALYZE, BUFFERS) at ${largest.size.label} (database time of each SELECT the DAL call sends):`,
-    ...explained.flatMap((e) => [
-      `${e.title} → ${path.relative(process.cwd(), e.file)}`,
-      ...e.summary.map((s) => `  ${s}`),
-    ]),
-    "",
+    ...(rows.length ? [table(rows), ""] : []),
+    ...(explained.length
+      ? [
+          `EXPLAIN (ANALYZE, BUFFERS) at ${largest.size.label} (database time of each SELECT the DAL call sends):`,
+          ...explained.flatMap((e) => [
+            `${e.title} → ${path.relative(process.cwd(), e.file)}`,
+            ...e.summary.map((s) => `  ${s}`),
+          ]),
+          "",
+        ]
+      : []),
+    ...(web
+      ? [
+          `First-load JavaScript per route (production build ${args.web}, gzip of each <script src> the route's HTML loads; ` +
+            `"own" = not loaded by every route)${args["enforce-js"] ? "" : "; budget reported, enforced with --enforce-js"}:`,
+          jsTable(web.js),
+          "",
+          ...(web.throughput.length
+            ? [`Throughput against next start on ${largest.size.label}:`, throughputTable(web.throughput)]
+            : []),
+          ...web.lines,
+          "",
+        ]
+      : []),
+    ...webNotes,
+    ...(web && !args["enforce-js"] && web.js.some((r) => !r.ok)
+      ? [
+          `First-load JS budget broken on ${web.js.filter((r) => !r.ok).length} routes (reported; --enforce-js fails the run).`,
+        ]
+      : []),
     failures.length
       ? `BUDGETS BROKEN:\n${failures.map((f) => `  - ${f}`).join("\n")}`
       : engine === "PostgreSQL"
