@@ -149,7 +149,7 @@ export async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
     const status = value.status;
     await value.body?.cancel();
     if (status < 300) return { outcome: "ok", detail: String(status) };
-    if ([401, 403, 404].includes(status)) return { outcome: "refused", detail: String(status) };
+    if (status >= 400 && status < 500) return { outcome: "refused", detail: String(status) };
     throw new BrokenAnswer(`HTTP ${status}`);
   }
   if (typeof value === "boolean") return { outcome: value ? "ok" : "refused", detail: String(value) };
