@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { AccountEmailForm } from "@/components/account/change-email-form";
 import { AccountPasswordForm } from "@/components/account/change-password-form";
+import { SecurityLinkCard } from "@/components/account/security-link-card";
 import { PageHeader } from "@/components/common/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/dal/session";
@@ -40,6 +41,7 @@ export default async function AccountPage() {
             <AccountPasswordForm />
           </CardContent>
         </Card>
+        <SecurityLinkCard />
       </div>
     </>
   );
