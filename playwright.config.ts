@@ -68,7 +68,9 @@ export default defineConfig({
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `${baseURL}/login`,
-    reuseExistingServer: !process.env.CI,
+    // Only on request (scripts/e2e.mjs with E2E_REUSE=1): otherwise a server already on the port is an error,
+    // never a run against whatever happens to listen there.
+    reuseExistingServer: process.env.E2E_REUSE === "1",
     timeout: 120_000,
     env: { E2E_PORT: port },
   },

@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { withoutDatabaseUrl } from "./e2e-isolation.mjs";
 
 const port = process.env.E2E_PORT ?? "3100";
 const dir = path.join(process.cwd(), ".data", `e2e-${port}`);
@@ -10,7 +11,7 @@ rmSync(dir, { recursive: true, force: true });
 const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
   stdio: "inherit",
   env: {
-    ...process.env,
+    ...withoutDatabaseUrl(process.env),
     PGLITE_DIR: dir,
     SPASMCARE_AUTO_SEED: "1",
     AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789",
@@ -18,5 +19,6 @@ const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start
     NEXT_TELEMETRY_DISABLED: "1",
   },
 });
+
 child.on("exit", (code) => process.exit(code ?? 0));
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));

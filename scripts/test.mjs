@@ -6,7 +6,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 const out = ".test-results";
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/e2e.json` };
+// npm test only uses databases it starts (PGlite, or TEST_DATABASE_URL's server with a throw-away database per file):
+// a DATABASE_URL in the environment is dropped so no step can reach that database.
+if (process.env.DATABASE_URL)
+  console.log("DATABASE_URL is set: ignored by npm test (it starts its own databases).");
+const { DATABASE_URL: _ignored, ...inherited } = process.env;
+const env = { ...inherited, NEXT_TELEMETRY_DISABLED: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/e2e.json` };
 const steps = [
   ["lint", ["node_modules/eslint/bin/eslint.js", "."]],
   ["format", ["node_modules/prettier/bin/prettier.cjs", "--check", "."]],
