@@ -252,13 +252,14 @@ function runOnce(base: string, r: Req, connections: number, duration: number): P
             path: r.path,
             headers: { ...r.headers, ...(r.cookies?.length === 1 ? { cookie: r.cookies[0] } : {}) },
             body: r.body,
-            setupRequest:
-              r.cookies && r.cookies.length > 1
-                ? (req) => ({
+            ...(r.cookies && r.cookies.length > 1
+              ? {
+                  setupRequest: (req: { headers?: Record<string, string> }) => ({
                     ...req,
                     headers: { ...req.headers, cookie: r.cookies![i++ % r.cookies!.length] },
-                  })
-                : undefined,
+                  }),
+                }
+              : {}),
           },
         ],
       },
