@@ -16,6 +16,7 @@ const steps = [
   ["lint", ["node_modules/eslint/bin/eslint.js", "."]],
   ["format", ["node_modules/prettier/bin/prettier.cjs", "--check", "."]],
   ["typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]],
+  ["audit", ["scripts/audit.mjs"]],
   [
     "unit + integration",
     [
@@ -62,5 +63,6 @@ for (const [name, args] of steps) {
   }
 }
 const { passed, failed } = counts();
+if (existsSync(`${out}/audit.txt`)) console.log(`\n${readFileSync(`${out}/audit.txt`, "utf8").trim()}`);
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(status !== 0 ? status : failed > 0 ? 1 : 0);
