@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { dbUnavailableCode } from "@/lib/db/unavailable";
 import { currentUser } from "@/lib/dal/session";
 import type { ActionErrorCode, ActionResult } from "@/lib/dto/action-result";
 import { isDalError, type DalErrorCode } from "@/lib/errors";
@@ -62,6 +63,12 @@ export function roleAction(role: Role) {
             err.code === "invalid" && err.entity ? { [err.entity]: "invalid" } : {};
           return fail(FROM_DAL[err.code], fieldErrors, err.entity);
         }
+        // A database outage changed nothing (no commit): the user may try again, the form keeps its answers.
+        const outage = dbUnavailableCode(err);
+        if (outage) {
+          console.error(`[${actor.requestId}] ${role} action: database unavailable (${outage})`);
+          return fail("unavailable");
+        }
         const code = (err as { code?: unknown })?.code;
         console.error(
           `[${actor.requestId}] ${role} action failed: ${err instanceof Error ? err.name : "error"}${typeof code === "string" ? ` (${code})` : ""}`,
@@ -99,7 +106,15 @@ export function roleFormAction(role: Role) {
       }
       if (!actor) return refused("unauthenticated");
       if (actor.role !== role) return refused("forbidden");
-      return handler(actor, formData, prev);
+      try {
+        return await handler(actor, formData, prev);
+      } catch (err) {
+        unstable_rethrow(err);
+        const outage = dbUnavailableCode(err);
+        if (!outage) throw err;
+        console.error(`[${actor.requestId}] ${role} form action: database unavailable (${outage})`);
+        return refused("unavailable");
+      }
     };
   };
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createReport } from "@/lib/dal/reports";
 import { patientFormAction } from "@/lib/actions/action-client";
+import { isDbUnavailable } from "@/lib/db/unavailable";
 import { isDalError } from "@/lib/errors";
 import { toFieldErrors } from "@/lib/validations/common";
 import {
@@ -32,6 +33,11 @@ export const createReportAction = patientFormAction<ReportFormState>(
     } catch (err) {
       if (isDalError(err) && (err.code === "forbidden" || err.code === "unauthenticated")) {
         return { ok: false, fieldErrors: {}, formError: "forbidden" };
+      }
+      // The database could not be reached: nothing was stored, the answers stay on screen with the numbers to call.
+      if (isDbUnavailable(err)) {
+        logError("createReport", err, actor.requestId);
+        return { ok: false, fieldErrors: {}, formError: "unavailable" };
       }
       // Logged for us with the request id; the patient gets a plain message and keeps what they typed.
       logError("createReport", err, actor.requestId);

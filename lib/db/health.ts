@@ -1,0 +1,67 @@
+import { sql } from "drizzle-orm";
+import { closeDb, getDb } from "./index";
+
+type Lifecycle = { draining?: boolean; shutdownInstalled?: boolean };
+const g = globalThis as typeof globalThis & { __spasmcareLifecycle?: Lifecycle };
+const lifecycle: Lifecycle = (g.__spasmcareLifecycle ??= {});
+
+/** True once the server was told to stop (SIGTERM/SIGINT): readiness fails so the load balancer moves away. */
+export function isDraining(): boolean {
+  return lifecycle.draining === true;
+}
+
+/** Whether the database answers `select 1` within `timeoutMs` (the pool's own connect timeout is longer). */
+export async function pingDb(
+  timeoutMs = 2000,
+): Promise<{ ok: true; ms: number } | { ok: false; reason: string }> {
+  const started = performance.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(Object.assign(new Error("ping timeout"), { code: "PING_TIMEOUT" })),
+      timeoutMs,
+    );
+  });
+  try {
+    await Promise.race([getDb().then((db) => db.execute(sql`select 1`)), timeout]);
+    return { ok: true, ms: Math.round(performance.now() - started) };
+  } catch (err) {
+    const code = (err as { code?: unknown })?.code ?? (err as { cause?: { code?: unknown } })?.cause?.code;
+    return { ok: false, reason: typeof code === "string" ? code : "error" };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Graceful stop without a custom server. `next start` already answers SIGTERM/SIGINT by closing its HTTP server
+ * (no new connections, requests in flight finish) and then calling `process.exit`. We mark the process draining
+ * (readiness answers 503 at once) and, when Next exits, close the pool first so PostgreSQL sees clean goodbyes
+ * rather than dropped sockets. Installed once per process from instrumentation.ts.
+ */
+export function installGracefulShutdown(): void {
+  if (lifecycle.shutdownInstalled) return;
+  lifecycle.shutdownInstalled = true;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (lifecycle.draining) return;
+    lifecycle.draining = true;
+    console.log(`[shutdown] ${signal}: draining requests in flight, then closing the database pool`);
+    const exit = process.exit.bind(process);
+    let closing = false;
+    process.exit = ((code?: number) => {
+      if (closing) return undefined as never;
+      closing = true;
+      const started = performance.now();
+      // Bounded: a database that does not answer must not keep the process alive.
+      Promise.race([closeDb(), new Promise((r) => setTimeout(r, 5000))])
+        .catch(() => {})
+        .finally(() => {
+          console.log(`[shutdown] database pool closed in ${Math.round(performance.now() - started)} ms`);
+          exit(code);
+        });
+      return undefined as never;
+    }) as typeof process.exit;
+  };
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+}
