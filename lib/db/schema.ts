@@ -168,10 +168,13 @@ export const spasmReports = pgTable(
     /** The first doctor who opened the report or signed an evaluation covering it ("reviewed by Dr X on …"). */
     reviewedById: uuid("reviewed_by_id").references(() => users.id),
     reviewedAt: ts("reviewed_at"),
+    /** Chosen by the report form when it opens: a retried submission finds the first report instead of a second. */
+    idempotencyKey: uuid("idempotency_key"),
     createdAt: createdAt(),
   },
   (t) => [
     index("spasm_reports_patient_started_idx").on(t.patientId, t.startedAt),
+    uniqueIndex("spasm_reports_patient_idempotency_idx").on(t.patientId, t.idempotencyKey),
     index("spasm_reports_level_idx").on(t.triageLevel),
     index("spasm_reports_status_idx").on(t.status),
     index("spasm_reports_created_idx").on(t.createdAt),

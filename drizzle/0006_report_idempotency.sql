@@ -1,0 +1,2 @@
+ALTER TABLE "spasm_reports" ADD COLUMN "idempotency_key" uuid;--> statement-breakpoint
+CREATE UNIQUE INDEX "spasm_reports_patient_idempotency_idx" ON "spasm_reports" USING btree ("patient_id","idempotency_key");
