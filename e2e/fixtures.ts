@@ -10,6 +10,8 @@ export const DEMO = {
 
 /** axe-core on the current page: no serious or critical WCAG 2.x A/AA violations. */
 export async function expectAccessible(page: Page) {
+  // Next streams the <title> of a dynamic page; let the page finish before judging it.
+  await page.waitForFunction(() => document.title !== "", null, { timeout: 15_000 });
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();

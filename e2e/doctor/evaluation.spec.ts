@@ -31,6 +31,7 @@ test.describe("doctor: evaluation and suspected causes", () => {
   test("PSFS and Ashworth (with 1+), sign, amend, both versions readable; confirm a suggested cause", async ({
     page,
   }) => {
+    test.slow();
     const patientId = await openLucas(page);
     const base = `/doctor/patients/${patientId}/evaluation`;
     await page.goto(base);

@@ -1,6 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "../fixtures";
-import { DOCTORS, freshPatientWithReport, openCaseFromQueue, queueRow, signIn } from "../pages/doctor";
+import {
+  claimFromQueue,
+  DOCTORS,
+  freshPatientWithReport,
+  openCaseFromQueue,
+  queueRow,
+  signIn,
+} from "../pages/doctor";
 import { LoginPage } from "../pages/login-page";
 import { PATIENT_PASSWORD } from "../pages/patient";
 
@@ -12,10 +19,9 @@ const LANGS = {
   fr: {
     doctor: DOCTORS.martin,
     locale: "fr-FR",
-    claimed: /est désormais votre patient/,
     published: /publié/i,
   },
-  en: { doctor: DOCTORS.dubois, locale: "en-GB", claimed: /is now your patient/, published: /published/i },
+  en: { doctor: DOCTORS.dubois, locale: "en-GB", published: /published/i },
 } as const;
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -52,10 +58,7 @@ for (const [lang, L] of Object.entries(LANGS)) {
     // Queue: the new urgent case is in the shared pool; claim it, then open it from my patients.
     await page.goto("/doctor?scope=unassigned&level=urgent");
     await expectAccessible(page);
-    await queueRow(page, patient.name)
-      .getByRole("button", { name: new RegExp(patient.name) })
-      .click();
-    await expect(page.getByText(L.claimed)).toBeVisible();
+    await claimFromQueue(page, patient.name);
     const id = await openCaseFromQueue(page, patient.name, "?scope=mine&level=urgent");
     await expect(page.getByTestId("case-triage").getByTestId("triage-badge")).toHaveAttribute(
       "data-level",

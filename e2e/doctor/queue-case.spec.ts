@@ -1,6 +1,13 @@
 import { expect, test, type Request } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD, expectAccessible } from "../fixtures";
-import { DOCTORS, freshPatientWithReport, openCaseFromQueue, queueRow, signIn } from "../pages/doctor";
+import {
+  claimFromQueue,
+  DOCTORS,
+  freshPatientWithReport,
+  openCaseFromQueue,
+  queueRow,
+  signIn,
+} from "../pages/doctor";
 import { LoginPage } from "../pages/login-page";
 
 const RANK = { urgent: 2, soon: 1, routine: 0 } as const;
@@ -55,13 +62,7 @@ test.describe("doctor: triage queue and case", () => {
       redFlags: ["numbness"],
     });
     await signIn(page, DOCTORS.martin);
-    await page.goto("/doctor?scope=unassigned&level=urgent");
-    await queueRow(page, patient.name)
-      .getByRole("button", { name: new RegExp(patient.name) })
-      .click();
-    await expect(
-      page.getByText(new RegExp(`${patient.name} (is now your patient|est désormais votre patient)`)),
-    ).toBeVisible();
+    await claimFromQueue(page, patient.name);
     const id = await openCaseFromQueue(page, patient.name, "?scope=mine&level=urgent");
     await expect(page.getByTestId("red-flags")).toContainText(/numbness|engourdissement/i);
     await expect(page.getByTestId("case-doctor")).toHaveText("Dr Claire Martin");
@@ -92,13 +93,7 @@ test.describe("doctor: triage queue and case", () => {
     });
     const martin = await (await browser.newContext()).newPage();
     await signIn(martin, DOCTORS.martin);
-    await martin.goto("/doctor?scope=unassigned&level=urgent");
-    await queueRow(martin, patient.name)
-      .getByRole("button", { name: new RegExp(patient.name) })
-      .click();
-    await expect(
-      martin.getByText(new RegExp(`${patient.name} (is now your patient|est désormais votre patient)`)),
-    ).toBeVisible();
+    await claimFromQueue(martin, patient.name);
     const id = await openCaseFromQueue(martin, patient.name, "?scope=mine&level=urgent");
 
     const dubois = await (await browser.newContext({ locale: "en-GB" })).newPage();
@@ -173,7 +168,7 @@ test.describe("doctor: triage queue and case", () => {
     await row.getByRole("button", { name: new RegExp(patient.name) }).click();
     await expect(
       page.getByText(new RegExp(`${patient.name} (is now your patient|est désormais votre patient)`)),
-    ).toBeVisible();
+    ).toBeVisible({ timeout: 30_000 });
     const claim = captured.at(-1)!;
     const ctx = await browser.newContext();
     const p = await ctx.newPage();

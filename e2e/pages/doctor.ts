@@ -54,3 +54,17 @@ export async function openCaseFromQueue(page: Page, name: string, query = "?scop
   await expect(page.getByTestId("case-name")).toHaveText(name);
   return page.url().split("/").pop()!;
 }
+
+/** Claims an unassigned patient from the queue (once the page is interactive) and waits for the confirmation. */
+export async function claimFromQueue(page: Page, name: string) {
+  await page.goto("/doctor?scope=unassigned&level=urgent");
+  await page.waitForLoadState("networkidle");
+  await queueRow(page, name)
+    .getByRole("button", { name: new RegExp(name) })
+    .click();
+  await expect(
+    page.getByText(new RegExp(`${name} (is now your patient|est désormais votre patient)`)),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+}
