@@ -163,6 +163,8 @@ export type RouteJs = {
   route: string;
   status: number;
   scripts: string[];
+  /** Gzipped kB of each script, in `scripts` order. */
+  scriptKb: number[];
   totalKb: number;
   ownKb: number;
   ok?: boolean;
@@ -198,7 +200,14 @@ export async function firstLoadJs(
     const scripts = [...new Set([...html.matchAll(SCRIPT_SRC)].map((m) => m[1].replace(/&amp;/g, "&")))];
     let total = 0;
     for (const s of scripts) total += await gz(s);
-    out.push({ route: r.route, status: res.status, scripts, totalKb: total / 1024, ownKb: 0 });
+    out.push({
+      route: r.route,
+      status: res.status,
+      scripts,
+      scriptKb: scripts.map((s) => (sizes.get(s) ?? 0) / 1024),
+      totalKb: total / 1024,
+      ownKb: 0,
+    });
   }
   const measured = out.filter((r) => r.status === 200);
   const shared = measured.length

@@ -531,6 +531,8 @@ async function measureWeb(t: Target, distDir: string): Promise<WebResult> {
     ];
     log("web: first-load JavaScript per route…");
     const js = await firstLoadJs(server.base, routes);
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(path.join(RESULTS, "first-load-js.json"), `${JSON.stringify(js, null, 2)}\n`);
     for (const r of js) {
       if (r.status !== 200)
         failures.push(`${r.route} answered ${r.status} to its role (first-load JS not measured)`);
