@@ -117,9 +117,10 @@ test.describe("patient reports an episode", () => {
   });
 
   test("when the server refuses the report, the form keeps every answer", async ({ page }) => {
-    await registerPatient(page);
     // A phone whose clock runs two hours fast: the browser's checks pass, the server's clock refuses the start.
+    // Set before the first page, as on a real phone (a clock jumping mid-session reads as two idle hours).
     await page.clock.setFixedTime(new Date(Date.now() + 2 * 60 * 60_000));
+    await registerPatient(page);
     await openForm(page);
     const posts = countPosts(page);
     await fillByMouse(page, 4);
