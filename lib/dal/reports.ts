@@ -37,7 +37,37 @@ export type CreateReportResult = {
   level: TriageLevel;
   reasons: TriageReason[];
   advice: PatientAdvice;
+  /** True when the idempotency key had already stored this report: nothing new was written. */
+  repeated?: boolean;
 };
+
+/** The report a patient already stored under this form's key, as createReport answered it the first time. */
+async function reportByKey(tx: Db, patientId: string, key: string): Promise<CreateReportResult | null> {
+  const [r] = await tx
+    .select()
+    .from(spasmReports)
+    .where(and(eq(spasmReports.patientId, patientId), eq(spasmReports.idempotencyKey, key)));
+  if (!r) return null;
+  const advice = patientAdvice({
+    painScore: r.painScore,
+    ongoing: r.ongoing,
+    durationMinutes: r.durationMinutes,
+    relief: r.relief,
+    pattern: r.pattern,
+    handImpact: r.handImpact,
+    walkingImpact: r.walkingImpact,
+    conditions: r.conditions,
+    recentCount: r.recentCount,
+    redFlags: r.redFlags as RedFlag[],
+  });
+  return {
+    id: r.id,
+    level: r.triageLevel,
+    reasons: r.triageReasons as TriageReason[],
+    advice,
+    repeated: true,
+  };
+}
 
 /** Who reviewed a report first, and when; null until a doctor has opened it. */
 export type ReportReview = { doctorName: string; at: Date } | null;
@@ -97,8 +127,15 @@ export async function getProfileConditions(actor: Actor): Promise<Condition[]> {
  * Stores a report with its triage. recentCount, the triage, the report, its sites, the audit event and the
  * doctor's notification are computed and written in one transaction, so none lands without the others.
  */
-export async function createReport(actor: Actor, input: CreateReportParams): Promise<CreateReportResult> {
+export async function createReport(
+  actor: Actor,
+  input: CreateReportParams,
+  options: { idempotencyKey?: string } = {},
+): Promise<CreateReportResult> {
   assertCan(actor, "report:create");
+  const key = options.idempotencyKey;
+  if (key !== undefined && !uuidSchema.safeParse(key).success)
+    throw new DalError("invalid", "idempotencyKey");
   const db = await getDb();
   return db.transaction(async (tx) => {
     // Locking the profile row serialises one patient's concurrent reports, so each counts the ones before it.
@@ -107,6 +144,12 @@ export async function createReport(actor: Actor, input: CreateReportParams): Pro
       .from(patientProfiles)
       .where(eq(patientProfiles.userId, actor.id))
       .for("update");
+    // Exactly once: a retry of the same form (a timeout whose commit had in fact succeeded, a double tap) gets
+    // the first report back. Behind the lock above, a concurrent twin sees the first one once it committed.
+    if (key) {
+      const first = await reportByKey(tx, actor.id, key);
+      if (first) return first;
+    }
     const conditions = mergeConditions(profile?.conditions ?? [], input.conditions);
     const recentCount = countRecent(
       input.startedAt,
@@ -145,8 +188,16 @@ export async function createReport(actor: Actor, input: CreateReportParams): Pro
         triageLevel: triage.level,
         triageReasons: triage.reasons,
         rulesVersion: triage.rulesVersion,
+        idempotencyKey: key ?? null,
       })
+      // Without a profile row there is no lock: the unique (patient, key) index settles a race instead.
+      .onConflictDoNothing({ target: [spasmReports.patientId, spasmReports.idempotencyKey] })
       .returning({ id: spasmReports.id });
+    if (!report) {
+      const first = key ? await reportByKey(tx, actor.id, key) : null;
+      if (first) return first;
+      throw new DalError("conflict", "report");
+    }
     await tx
       .insert(reportSites)
       .values(input.sites.map((s) => ({ reportId: report.id, site: s.site, side: s.side })));

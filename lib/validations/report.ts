@@ -129,6 +129,9 @@ export type ReportRaw = z.input<typeof reportSchema>;
 export type ReportInput = z.output<typeof reportSchema>;
 export type ReportFormState = FormState<ReportField>;
 
+/** The report form's idempotency key (a UUID the browser picks when the form opens), hidden field `idempotencyKey`. */
+export const idempotencyKeySchema = z.uuid({ error: "invalid" }).optional();
+
 /** Runs the shared schema and returns field errors as message codes (empty when valid). */
 export function validateReport(raw: unknown): FieldErrors<ReportField> {
   const parsed = reportSchema.safeParse(raw);

@@ -8,6 +8,7 @@ import { isDbUnavailable } from "@/lib/db/unavailable";
 import { isDalError } from "@/lib/errors";
 import { toFieldErrors } from "@/lib/validations/common";
 import {
+  idempotencyKeySchema,
   reportFormDataToRaw,
   reportSchema,
   type ReportField,
@@ -27,9 +28,12 @@ export const createReportAction = patientFormAction<ReportFormState>(
         formError: "fix_fields",
       };
     }
+    // Chosen when the form opened: the same form sent twice stores one report (optional for older pages).
+    const key = idempotencyKeySchema.safeParse(formData.get("idempotencyKey") || undefined);
+    if (!key.success) return { ok: false, fieldErrors: {}, formError: "report_failed" };
     let id: string;
     try {
-      ({ id } = await createReport(actor, parsed.data));
+      ({ id } = await createReport(actor, parsed.data, { idempotencyKey: key.data }));
     } catch (err) {
       if (isDalError(err) && (err.code === "forbidden" || err.code === "unauthenticated")) {
         return { ok: false, fieldErrors: {}, formError: "forbidden" };
