@@ -12,6 +12,7 @@ import { emptyEvaluation, type EvaluationDraftInput } from "@/lib/validations/ev
 import type { PlanDraftInput, PlanItemInput } from "@/lib/validations/plan";
 import { clinicToday } from "@/lib/validations/profile";
 import { reportSchema } from "@/lib/validations/report";
+import { TEST_PASSWORD } from "@/test/fixtures";
 import type { Principal, World } from "./harness";
 
 type Owner = "patient" | "assignedDoctor" | "admin";
@@ -378,6 +379,26 @@ export const ROWS: Row[] = [
     allow: [],
     owner: "patient",
     args: async () => [{ ok: false, fieldErrors: {} }, form({ password, confirmPassword: password })],
+  },
+  // ---- own account (any signed-in role; lib/dal/account-self.ts)
+  {
+    key: "app/(account)/account/actions.ts#changeOwnPasswordAction",
+    allow: SIGNED_IN,
+    owner: "patient",
+    args: async () => [
+      null,
+      form({
+        currentPassword: TEST_PASSWORD, // every principal's password (test/fixtures.ts)
+        newPassword: "violet kettle on the stairs",
+        confirmPassword: "violet kettle on the stairs",
+      }),
+    ],
+  },
+  {
+    key: "app/(account)/account/actions.ts#changeOwnEmailAction",
+    allow: SIGNED_IN,
+    owner: "patient",
+    args: async () => [null, form({ email: `moved-${randomUUID()}@test.example`, password: TEST_PASSWORD })],
   },
   // ---- route handlers
   {
