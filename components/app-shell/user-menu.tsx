@@ -4,6 +4,7 @@ import { LogOut, MonitorX, UserCog } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { signOutAction, signOutEverywhereAction } from "@/app/(auth)/actions";
+import { clearAllDrafts } from "@/components/report/report-draft-storage";
 import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import {
@@ -57,14 +58,14 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
             </Link>
           </DropdownMenuItem>
           <DropdownMenuSeparator />
-          <form action={signOutAction}>
+          <form action={signOutAction} onSubmit={clearAllDrafts}>
             <DropdownMenuItem asChild>
               <button type="submit" className="w-full" data-testid="sign-out">
                 <LogOut aria-hidden /> {t("common.signOut")}
               </button>
             </DropdownMenuItem>
           </form>
-          <form action={signOutEverywhereAction}>
+          <form action={signOutEverywhereAction} onSubmit={clearAllDrafts}>
             <DropdownMenuItem asChild>
               <button
                 type="submit"

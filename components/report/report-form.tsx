@@ -4,12 +4,13 @@ import {
   startTransition,
   useActionState,
   useEffect,
+  useMemo,
   useState,
   useSyncExternalStore,
   type FormEvent,
 } from "react";
 import { useTranslations } from "next-intl";
-import { AlertCircle, Lock, Send } from "lucide-react";
+import { AlertCircle, History, Lock, Phone, Send } from "lucide-react";
 import { createReportAction } from "@/app/(patient)/patient/reports/new/actions";
 import { useErrorText } from "@/components/forms/form-message";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -25,6 +26,7 @@ import { FormSection } from "./form-section";
 import { NotesField } from "./notes-field";
 import { PainScale } from "./pain-scale";
 import { DRAFT_FIELD, draftToRaw, emptyDraft, type ReportDraft } from "./report-draft";
+import { clearDraft, loadDraft, newIdempotencyKey, saveDraft } from "./report-draft-storage";
 import { RedFlagField } from "./red-flag-field";
 import { OngoingFields, StartField } from "./when-fields";
 
@@ -41,8 +43,16 @@ function createOpenedAtStore() {
  * so nothing picked before React takes over can differ from what is stored. The start time defaults to
  * "now" in the browser's time zone, which only the browser knows: it is filled in once hydrated.
  */
-export function ReportForm({ profileConditions }: { profileConditions: Condition[] }) {
+export function ReportForm({
+  profileConditions,
+  draftOwner,
+}: {
+  profileConditions: Condition[];
+  /** The signed-in patient's id: the draft kept in this tab is theirs alone. */
+  draftOwner: string;
+}) {
   const t = useTranslations("report");
+  const td = useTranslations("reportDraft");
   const tc = useTranslations("common");
   const tf = useTranslations("fields");
   const errorText = useErrorText("report.errors");
@@ -52,13 +62,49 @@ export function ReportForm({ profileConditions }: { profileConditions: Condition
   const openedAt = useSyncExternalStore(noSubscription, openedAtStore.get, () => null);
   const hydrated = openedAt !== null;
   // An untouched start time means "now" as of opening, in the browser's time zone (unknown to the server).
-  const draft: ReportDraft =
-    stored.startedLocal === "" && openedAt
-      ? { ...stored, startedLocal: toLocalInputValue(openedAt) }
-      : stored;
+  const draft: ReportDraft = useMemo(
+    () =>
+      stored.startedLocal === "" && openedAt
+        ? { ...stored, startedLocal: toLocalInputValue(openedAt) }
+        : stored,
+    [stored, openedAt],
+  );
   const [attempted, setAttempted] = useState(false);
   // Fields edited since the last submit: the server's errors about them no longer apply.
   const [edited, setEdited] = useState<ReadonlySet<ReportField>>(new Set());
+  // This form's idempotency key (kept with the draft, so a resubmission after a reload is still recognised).
+  const [idempotencyKey, setIdempotencyKey] = useState("");
+  const [restored, setRestored] = useState(false);
+  const [touched, setTouched] = useState(false);
+
+  // Once in the browser: bring back this patient's unsent answers, or start a fresh form with a new key.
+  useEffect(() => {
+    const saved = loadDraft(draftOwner);
+    /* eslint-disable react-hooks/set-state-in-effect -- sessionStorage exists only after hydration */
+    if (saved) {
+      setDraft(saved.draft);
+      setIdempotencyKey(saved.key);
+      setRestored(true);
+    } else {
+      setIdempotencyKey(newIdempotencyKey());
+    }
+    /* eslint-enable react-hooks/set-state-in-effect */
+  }, [draftOwner]);
+
+  // Every change is kept in this tab until the report is stored or the patient signs out.
+  useEffect(() => {
+    if (idempotencyKey && (touched || restored)) saveDraft(draftOwner, draft, idempotencyKey);
+  }, [draftOwner, draft, idempotencyKey, touched, restored]);
+
+  function startOver() {
+    clearDraft(draftOwner);
+    setDraft(emptyDraft(null));
+    setIdempotencyKey(newIdempotencyKey());
+    setRestored(false);
+    setTouched(false);
+    setAttempted(false);
+    setEdited(new Set());
+  }
 
   const raw = draftToRaw(draft);
   const failed = state && !state.ok ? state : null;
@@ -77,6 +123,7 @@ export function ReportForm({ profileConditions }: { profileConditions: Condition
 
   function set<K extends keyof ReportDraft>(key: K, value: ReportDraft[K]) {
     setDraft((d) => ({ ...d, [key]: value }));
+    setTouched(true);
     setEdited((prev) => new Set(prev).add(DRAFT_FIELD[key]));
   }
 
@@ -116,6 +163,25 @@ export function ReportForm({ profileConditions }: { profileConditions: Condition
       )}
       <fieldset disabled={!hydrated} className="grid min-w-0 gap-6">
         <HiddenFields raw={raw} />
+        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+
+        {restored ? (
+          <Alert role="status" data-testid="draft-restored">
+            <History aria-hidden />
+            <AlertDescription className="text-foreground flex flex-wrap items-center justify-between gap-2">
+              <span>{td("restored")}</span>
+              <Button
+                type="button"
+                variant="outline"
+                size="sm"
+                onClick={startOver}
+                data-testid="draft-discard"
+              >
+                {td("discard")}
+              </Button>
+            </AlertDescription>
+          </Alert>
+        ) : null}
 
         {/* The questions that decide triage and advice come first, one tap each; details are optional. */}
         <FormSection id="where" step={1} title={t("sections.where")}>
@@ -212,7 +278,24 @@ export function ReportForm({ profileConditions }: { profileConditions: Condition
         {failed?.formError ? (
           <Alert variant="destructive" data-testid="form-error">
             <AlertCircle aria-hidden />
-            <AlertDescription>{errorText(failed.formError)}</AlertDescription>
+            <AlertDescription>
+              <p>{errorText(failed.formError)}</p>
+              {failed.formError === "unavailable" ? (
+                // The portal cannot take the report right now: a patient in distress must still reach care.
+                <div className="mt-3 flex flex-col gap-2 sm:flex-row" data-testid="unavailable-calls">
+                  <Button asChild variant="destructive" size="lg" className="h-12 text-base">
+                    <a href="tel:15">
+                      <Phone aria-hidden /> {td("call15")}
+                    </a>
+                  </Button>
+                  <Button asChild variant="outline" size="lg" className="h-12 text-base">
+                    <a href="tel:112">
+                      <Phone aria-hidden /> {td("call112")}
+                    </a>
+                  </Button>
+                </div>
+              ) : null}
+            </AlertDescription>
           </Alert>
         ) : null}
         <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-between">

@@ -17,6 +17,7 @@ import { getOwnReport, type OwnReport } from "@/lib/dal/reports";
 import { requireRole } from "@/lib/dal/session";
 import { isDalError } from "@/lib/errors";
 import { ReportEpisodeLink } from "@/components/report/report-episode-link";
+import { ReportDraftCleared } from "@/components/report/report-draft-cleared";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -60,6 +61,7 @@ export default async function ReportResultPage({ params, searchParams }: Props) 
         })}
       />
 
+      {justSent ? <ReportDraftCleared owner={actor.id} /> : null}
       {justSent ? (
         <Alert role="status" className="border-routine/40" data-testid="report-sent">
           <CheckCircle2 aria-hidden className="text-routine" />

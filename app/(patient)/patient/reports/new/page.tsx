@@ -21,7 +21,7 @@ export default async function NewReportPage() {
     <div className="mx-auto grid w-full max-w-3xl gap-6">
       <PageHeader title={t("title")} description={t("description")} />
       <SafetyNotice />
-      <ReportForm profileConditions={profileConditions} />
+      <ReportForm profileConditions={profileConditions} draftOwner={actor.id} />
     </div>
   );
 }
