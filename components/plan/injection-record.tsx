@@ -10,7 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { PlanInjectionView } from "@/lib/dto/plans";
 import { injectionUpdateSchema, type InjectionUpdateInput } from "@/lib/validations/plan";
-import { clinicToday } from "@/lib/validations/profile";
+import { clinicToday } from "@/lib/validations/profile-fields";
 import { TextField } from "./form-fields";
 import { day } from "./day";
 

@@ -12,7 +12,7 @@ import { nextReferralStatuses } from "@/lib/domain/plans";
 import type { SuspectedCauseRef } from "@/lib/dto/causes";
 import type { PlanReferralView } from "@/lib/dto/plans";
 import { referralUpdateSchema, type ReferralUpdateInput } from "@/lib/validations/plan";
-import { clinicToday } from "@/lib/validations/profile";
+import { clinicToday } from "@/lib/validations/profile-fields";
 import { useCauseLabel } from "./cause-label";
 import { SelectField, TextField } from "./form-fields";
 

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Phone } from "lucide-react";
 import { TextField } from "@/components/forms/text-field";
-import { CONTACT_NAME_MAX, CONTACT_RELATION_MAX } from "@/lib/validations/profile";
+import { CONTACT_NAME_MAX, CONTACT_RELATION_MAX } from "@/lib/validations/profile-fields";
 
 export type ContactValues = {
   phone: string;

@@ -10,7 +10,7 @@ import { TextField } from "@/components/forms/text-field";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { Condition, Medicine, Sex } from "@/lib/domain/report-fields";
-import { PROFILE_TEXT_MAX, type ProfileField } from "@/lib/validations/profile";
+import { PROFILE_TEXT_MAX, type ProfileField } from "@/lib/validations/profile-fields";
 import { ContactSection, type ContactValues } from "./contact-section";
 import { ConditionsSection, MedicinesSection, SexField } from "./profile-sections";
 import { TextAreaField } from "@/components/forms/text-area-field";

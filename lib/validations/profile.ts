@@ -1,50 +1,32 @@
 import { z } from "zod";
 import { CONDITIONS, MEDICINES, SEXES } from "@/lib/domain/report-fields";
-import { safeText, type FormState } from "./common";
+import { safeText } from "./common";
 import { optionalPhoneSchema } from "./phone";
 
-export const PROFILE_TEXT_MAX = 500;
-export const MAX_AGE_YEARS = 120;
-// Dates of birth are calendar dates; "today" is the clinic's today, not the server's UTC one.
-const CLINIC_TIME_ZONE = "Europe/Paris";
+import {
+  ageOn,
+  clinicToday,
+  CONTACT_NAME_MAX,
+  CONTACT_RELATION_MAX,
+  MAX_AGE_YEARS,
+  PROFILE_TEXT_MAX,
+} from "./profile-fields";
 
-export const CONTACT_NAME_MAX = 120;
-export const CONTACT_RELATION_MAX = 60;
-
-export type ProfileField =
-  | "dateOfBirth"
-  | "sex"
-  | "conditions"
-  | "conditionsOther"
-  | "medicines"
-  | "medicinesOther"
-  | "phone"
-  | "emergencyContactName"
-  | "emergencyContactRelation"
-  | "emergencyContactPhone";
-export type ProfileFormState = FormState<ProfileField>;
-
-/** YYYY-MM-DD of `now` in the clinic's time zone. */
-export function clinicToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: CLINIC_TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
+export {
+  ageOn,
+  clinicToday,
+  CONTACT_NAME_MAX,
+  CONTACT_RELATION_MAX,
+  MAX_AGE_YEARS,
+  PROFILE_TEXT_MAX,
+  type ProfileField,
+  type ProfileFormState,
+} from "./profile-fields";
 
 function isRealDate(iso: string): boolean {
   const [y, m, d] = iso.split("-").map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-/** Completed years between a birth date and today (both YYYY-MM-DD). */
-export function ageOn(birth: string, today: string): number {
-  const [by, bm, bd] = birth.split("-").map(Number);
-  const [ty, tm, td] = today.split("-").map(Number);
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
 
 // Idempotent (null stays null), so the DAL can parse a value the action already parsed.
