@@ -152,6 +152,11 @@ describeDb("MFA (TOTP and recovery codes)", ({ db }) => {
     expect(await getOwnMfaStatus(u)).toMatchObject({ enabled: true });
     expect(await events(u.id, "mfa.reset")).toMatchObject([{ outcome: "denied" }, { outcome: "denied" }]);
 
+    // Locked out by wrong codes (a lost phone, guessing)...
+    const locked = await startSession(u.id);
+    for (let i = 0; i < MFA_FAILURES; i++) await verifySecondStep(u, locked, "zzzz-zzzz-zzzz");
+    await expect(verifySecondStep(u, locked, "zzzz-zzzz-zzzz")).rejects.toBeInstanceOf(ThrottledError);
+
     const admin = await createUser(db(), { role: "admin" });
     await resetUserMfa(admin, u.id);
     expect(await db().select().from(userMfa).where(eq(userMfa.userId, u.id))).toHaveLength(0);
@@ -161,8 +166,11 @@ describeDb("MFA (TOTP and recovery codes)", ({ db }) => {
     expect(await checkSession(sid, u.id)).toBe("ended");
     const ok = (await events(u.id, "mfa.reset")).filter((e) => e.outcome === "success");
     expect(ok).toMatchObject([{ actorId: admin.id, entityType: "user" }]);
-    // Next sign-in enrols again.
-    expect(await mfaPendingFor(await startSession(u.id), u)).toBe("enrol");
+    // Next sign-in enrols again, and the lock is gone with the old authenticator.
+    const again = await startSession(u.id);
+    expect(await mfaPendingFor(again, u)).toBe("enrol");
+    const { secret } = await beginEnrolment(u, "Test clinic");
+    expect(await confirmEnrolment(u, again, totpCode(secret))).not.toBeNull();
     await expect(resetUserMfa(admin, crypto.randomUUID())).rejects.toMatchObject({ code: "not_found" });
   });
 

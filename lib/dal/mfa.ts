@@ -285,6 +285,8 @@ export async function resetUserMfa(actor: Actor, userId: string): Promise<void> 
       .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt)));
     await recordAudit(tx, { action: "mfa.reset", actor, entityType: "user", entityId: userId });
   });
+  // A user locked out by wrong codes can enrol again at once.
+  await recordMfaSuccess(userId);
 }
 
 /** Whether a user has MFA on (admin console). */
