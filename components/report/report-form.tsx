@@ -10,6 +10,7 @@ import {
   type FormEvent,
 } from "react";
 import { useTranslations } from "next-intl";
+import { unstable_rethrow } from "next/navigation";
 import { AlertCircle, History, Lock, Phone, Send } from "lucide-react";
 import { createReportAction } from "@/app/(patient)/patient/reports/new/actions";
 import { useErrorText } from "@/components/forms/form-message";
@@ -18,7 +19,13 @@ import { Button } from "@/components/ui/button";
 import { CONDITIONS, TRIGGERS, type Condition } from "@/lib/domain/report-fields";
 import { IMPACT_LEVELS, PATTERN_OPTIONS, RELIEF_OPTIONS } from "@/lib/domain/triage";
 import type { FieldErrors } from "@/lib/validations/common";
-import { REPORT_FIELDS, toLocalInputValue, validateReport, type ReportField } from "@/lib/validations/report";
+import {
+  REPORT_FIELDS,
+  toLocalInputValue,
+  validateReport,
+  type ReportField,
+  type ReportFormState,
+} from "@/lib/validations/report";
 import { BodySitePicker } from "./body-site-picker";
 import { CheckboxCards, RadioCards } from "./choice-group";
 import { focusField } from "./field-ids";
@@ -31,6 +38,20 @@ import { RedFlagField } from "./red-flag-field";
 import { OngoingFields, StartField } from "./when-fields";
 
 const noSubscription = () => () => {};
+
+/**
+ * The action, with a network failure (a 503 from a proxy, a dropped connection) answered like a database outage:
+ * the form stays on screen with the answers instead of the error page. Retrying is safe: the idempotency key
+ * makes a report whose first attempt did reach the database come back instead of being stored twice.
+ */
+async function sendReport(prev: ReportFormState | null, formData: FormData): Promise<ReportFormState | null> {
+  try {
+    return await createReportAction(prev, formData);
+  } catch (err) {
+    unstable_rethrow(err); // the redirect to the stored report
+    return { ok: false, fieldErrors: {}, formError: "unavailable" };
+  }
+}
 
 /** The moment this form first rendered in the browser, read once and then stable (a store snapshot must be). */
 function createOpenedAtStore() {
@@ -56,7 +77,7 @@ export function ReportForm({
   const tc = useTranslations("common");
   const tf = useTranslations("fields");
   const errorText = useErrorText("report.errors");
-  const [state, formAction, pending] = useActionState(createReportAction, null);
+  const [state, formAction, pending] = useActionState(sendReport, null);
   const [stored, setDraft] = useState<ReportDraft>(() => emptyDraft(null));
   const [openedAtStore] = useState(createOpenedAtStore);
   const openedAt = useSyncExternalStore(noSubscription, openedAtStore.get, () => null);
