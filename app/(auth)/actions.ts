@@ -21,6 +21,7 @@ function safeCallback(value: FormDataEntryValue | null): string {
 }
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!(formData instanceof FormData)) return { ok: false, fieldErrors: {}, formError: "invalid" };
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
   if (!parsed.success) {
     return { ok: false, fieldErrors: toFieldErrors(parsed.error), values: { email: formData.get("email") } };
@@ -51,6 +52,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
 }
 
 export async function registerAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  if (!(formData instanceof FormData)) return { ok: false, fieldErrors: {}, formError: "invalid" };
   const raw = Object.fromEntries(formData);
   const parsed = registerSchema.safeParse(raw);
   const values = { name: raw.name, email: raw.email };

@@ -173,7 +173,11 @@ test("server actions by id: the wrong role, no session or an ended session is re
 
 test("a foreign Origin is refused before the action runs, even for the right role", async () => {
   const pwned = `Matrix-origin-${Date.now().toString(36)}`;
-  for (const extra of [{}, { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" }]) {
+  const extras: Record<string, string>[] = [
+    {},
+    { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" },
+  ];
+  for (const extra of extras) {
     const r = await callAction(
       principals.admin!,
       "/admin/settings",

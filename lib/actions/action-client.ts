@@ -27,6 +27,18 @@ export function issuesToFieldErrors(error: z.ZodError): Record<string, string> {
   return out;
 }
 
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/**
+ * Paths of every string in the input that carries a control character (tab and line breaks allowed). Checked
+ * before any schema, so no free-text field of any form can carry a NUL to the database, whatever its schema says.
+ */
+export function controlCharPaths(value: unknown, path: string[] = [], depth = 0): string[] {
+  if (typeof value === "string") return CONTROL_CHARS.test(value) ? [path.join(".") || "_form"] : [];
+  if (depth > 8 || value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([k, v]) => controlCharPaths(v, [...path, k], depth + 1));
+}
+
 function fail(error: ActionErrorCode, fieldErrors: Record<string, string> = {}, entity?: string) {
   return { ok: false as const, error, fieldErrors, ...(entity ? { entity } : {}) };
 }
@@ -52,6 +64,9 @@ export function roleAction(role: Role) {
       }
       if (!actor) return fail("unauthenticated");
       if (actor.role !== role) return fail("forbidden");
+      const controlled = controlCharPaths(input);
+      if (controlled.length)
+        return fail("invalid", Object.fromEntries(controlled.map((p) => [p, "control_chars"])));
       const parsed = schema.safeParse(input);
       if (!parsed.success) return fail("invalid", issuesToFieldErrors(parsed.error));
       try {
@@ -83,7 +98,7 @@ export const doctorAction = roleAction("doctor");
 export const patientAction = roleAction("patient");
 export const adminAction = roleAction("admin");
 
-export type RefusalCode = "unauthenticated" | "forbidden" | "unavailable";
+export type RefusalCode = "unauthenticated" | "forbidden" | "unavailable" | "invalid";
 
 /**
  * The same gate for forms that post FormData through useActionState (the report form, withdraw): session and role
@@ -96,6 +111,8 @@ export function roleFormAction(role: Role) {
     handler: (actor: Actor, formData: FormData, prev: S) => Promise<S>,
   ): (prev: S, formData: FormData) => Promise<S> {
     return async (prev, formData) => {
+      // Over HTTP anything can arrive where the form posts its FormData.
+      if (!(formData instanceof FormData)) return refused("invalid");
       let actor: Actor | null;
       try {
         actor = await currentUser();

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BODY_SITES } from "@/lib/domain/report-fields";
 import { TRIAGE_LEVELS } from "@/lib/domain/triage";
-import type { FormState } from "./common";
+import { safeText, type FormState } from "./common";
 
 export const HISTORY_PAGE_SIZE = 10;
 export const MAX_HISTORY_PAGE_SIZE = 50;
@@ -52,8 +52,7 @@ export function parseTrendsParams(params: SearchParams): TrendsParams {
   return trendsParamsSchema.parse(params);
 }
 
-export const withdrawReasonSchema = z
-  .string({ error: "required" })
+export const withdrawReasonSchema = safeText("required")
   .trim()
   .min(1, { error: "required" })
   .min(WITHDRAW_REASON_MIN, { error: "reason_too_short" })

@@ -119,8 +119,11 @@ export const reportSchema = z
     path: ["durationMinutes"],
     error: "duration_required",
     // Runs beside the other fields' errors (so the form shows them all at once), once both inputs are well-typed.
+    // A payload that is not even an object (an issue at the root) gets that issue alone.
     when: (payload) =>
-      !payload.issues.some((i) => i.path?.[0] === "ongoing" || i.path?.[0] === "durationMinutes"),
+      !payload.issues.some(
+        (i) => !i.path?.length || i.path[0] === "ongoing" || i.path[0] === "durationMinutes",
+      ),
   });
 
 /** What the form and the action hand to the schema (before parsing). */

@@ -12,6 +12,8 @@ export async function updateProfileAction(
   _prev: ProfileFormState,
   formData: FormData,
 ): Promise<ProfileFormState> {
+  // Over HTTP anything can arrive where the form posts its FormData.
+  if (!(formData instanceof FormData)) return { ok: false, fieldErrors: {}, formError: "form_has_errors" };
   const values = profileFormValues(formData);
   const parsed = profileSchema.safeParse(values);
   if (!parsed.success) {
