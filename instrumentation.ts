@@ -7,3 +7,11 @@ export async function register() {
   const { installGracefulShutdown } = await import("./lib/db/health");
   installGracefulShutdown();
 }
+
+// A page or action that failed on a database outage switches page loads to the 503 page until the database answers
+// (lib/db/health.ts noteDbError, read by proxy.ts).
+export async function onRequestError(err: unknown) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { noteDbError } = await import("./lib/db/health");
+  noteDbError(err);
+}

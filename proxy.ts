@@ -1,5 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { dbDownSince } from "@/lib/db/outage";
+import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "@/lib/i18n/locale";
 import { isCrossOrigin, isOversized, makeNonce, securityHeaders } from "@/lib/security-headers";
+import { unavailableHtml } from "@/lib/unavailable-page";
 
 // Convenience only: sends visitors without a session cookie to the sign-in page and tags each request with an id
 // for the audit log. Every page, action and route handler still checks the session itself, through lib/dal.
@@ -30,6 +33,30 @@ export function proxy(request: NextRequest) {
   }
   if (request.method !== "GET" && isOversized(request.headers.get("content-length"))) {
     return refuse(413, nonce);
+  }
+  // The database is down (a request just failed on it): a page load gets the 503 page at once, in the user's
+  // language, instead of waiting for a timeout and a 500. Actions, RSC fetches and /api answer for themselves.
+  if (
+    dbDownSince() !== null &&
+    request.method === "GET" &&
+    !request.headers.has("rsc") &&
+    !request.nextUrl.pathname.startsWith("/api/") &&
+    (request.headers.get("accept") ?? "").includes("text/html")
+  ) {
+    const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
+    const locale = isLocale(cookie)
+      ? cookie
+      : (localeFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LOCALE);
+    const response = new NextResponse(unavailableHtml(locale), {
+      status: 503,
+      headers: {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-store",
+        "retry-after": "5",
+      },
+    });
+    for (const [k, v] of Object.entries(securityHeaders(nonce))) response.headers.set(k, v);
+    return response;
   }
   // The server names every request itself: a client-supplied id is dropped, never trusted into the audit log.
   const requestId = crypto.randomUUID();

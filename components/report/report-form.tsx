@@ -300,7 +300,10 @@ export function ReportForm({
           <Alert variant="destructive" data-testid="form-error">
             <AlertCircle aria-hidden />
             <AlertDescription>
-              <p>{errorText(failed.formError)}</p>
+              <p>
+                {/* The report's own wording (nothing sent, answers kept, when to call 15/112) over the generic one. */}
+                {failed.formError === "unavailable" ? t("errors.unavailable") : errorText(failed.formError)}
+              </p>
               {failed.formError === "unavailable" ? (
                 // The portal cannot take the report right now: a patient in distress must still reach care.
                 <div className="mt-3 flex flex-col gap-2 sm:flex-row" data-testid="unavailable-calls">

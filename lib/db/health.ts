@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { closeDb, getDb } from "./index";
+import { outage } from "./outage";
+import { isDbUnavailable } from "./unavailable";
 
 type Lifecycle = { draining?: boolean; shutdownInstalled?: boolean };
 const g = globalThis as typeof globalThis & { __spasmcareLifecycle?: Lifecycle };
@@ -26,6 +28,7 @@ export async function pingDb(
     await Promise.race([getDb().then((db) => db.execute(sql`select 1`)), timeout]);
     return { ok: true, ms: Math.round(performance.now() - started) };
   } catch (err) {
+    noteDbError(err);
     const code = (err as { code?: unknown })?.code ?? (err as { cause?: { code?: unknown } })?.cause?.code;
     return { ok: false, reason: typeof code === "string" ? code : "error" };
   } finally {
@@ -64,4 +67,37 @@ export function installGracefulShutdown(): void {
   };
   process.once("SIGTERM", onSignal);
   process.once("SIGINT", onSignal);
+}
+
+/**
+ * A request failed: when it was a database outage, page loads get the 503 page from proxy.ts until a probe
+ * (`select 1` every second) answers again. Called from instrumentation's onRequestError and from pingDb.
+ */
+export function noteDbError(err: unknown): void {
+  const code = (err as { code?: unknown })?.code;
+  if (!isDbUnavailable(err) && code !== "PING_TIMEOUT") return;
+  outage.since ??= Date.now();
+  if (outage.probing) return;
+  outage.probing = true;
+  const probe = async () => {
+    const started = performance.now();
+    const ok = await Promise.race([
+      getDb()
+        .then((db) => db.execute(sql`select 1`))
+        .then(() => true)
+        .catch(() => false),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 1500)),
+    ]);
+    if (ok) {
+      console.log(
+        `[db] database answers again after ${Math.round((Date.now() - (outage.since ?? Date.now())) / 1000)} s`,
+      );
+      outage.since = null;
+      outage.probing = false;
+      return;
+    }
+    setTimeout(probe, Math.max(0, 1000 - (performance.now() - started))).unref();
+  };
+  console.error(`[db] database unavailable: page loads answer 503 until it is back`);
+  setTimeout(probe, 1000).unref();
 }
