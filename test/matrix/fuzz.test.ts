@@ -246,8 +246,10 @@ describe("fuzz: server actions and route handlers", () => {
     await close?.();
   });
 
+  /** A live principal the row allows; else the MFA-pending sign-in when only it is allowed (the /mfa step). */
   const live = (row: Row): Principal =>
     (row.allow.find((p) => p !== "anonymous" && p !== "signedOutCookie" && p !== "mfaPendingDoctor") ??
+      row.allow.find((p) => p === "mfaPendingDoctor") ??
       row.owner) as Principal;
 
   /** Runs the payloads as the row's allowed principal; returns what went wrong (empty when nothing did). */

@@ -3,7 +3,9 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { injections, referrals } from "@/lib/db/schema";
+import { encryptSecret } from "@/lib/auth/mfa-crypto";
+import { newTotpSecret, totpCode } from "@/lib/auth/totp";
+import { clinicSettings, injections, referrals, userMfa } from "@/lib/db/schema";
 import { saveEvaluationDraft, signEvaluation } from "@/lib/dal/evaluations";
 import { publishPlan, savePlanDraft } from "@/lib/dal/plans";
 import { createReport } from "@/lib/dal/reports";
@@ -126,6 +128,37 @@ async function reportOf(patient: Actor): Promise<string> {
   return (await createReport(patient, reportSchema.parse(raw))).id;
 }
 const password = "matrix horse battery staple";
+
+/** The clinic setting "require MFA for staff" (no settings row means required). */
+async function requireStaffMfa(w: World, required: boolean): Promise<void> {
+  await w.db
+    .insert(clinicSettings)
+    .values({ id: 1, requireStaffMfa: required })
+    .onConflictDoUpdate({ target: clinicSettings.id, set: { requireStaffMfa: required } });
+}
+/**
+ * Gives the named users one authenticator secret, enrolment started (`enabled: false`, as after the QR code) or
+ * finished; returns the current code. One secret for all, so the same valid call works for whichever principal acts.
+ */
+async function authenticators(
+  w: World,
+  who: readonly Owner[] | "everyone",
+  enabled: boolean,
+): Promise<string> {
+  const secret = newTotpSecret();
+  const all = [w.patient, w.otherPatient, w.assignedDoctor, w.otherDoctor, w.breakGlassDoctor, w.admin];
+  const users = who === "everyone" ? all : who.map((k) => w[k]);
+  await w.db
+    .insert(userMfa)
+    .values(
+      users.map((u) => ({
+        userId: u.id,
+        secret: encryptSecret(secret),
+        enabledAt: enabled ? new Date() : null,
+      })),
+    );
+  return totpCode(secret);
+}
 
 const DOCTOR = "app/(doctor)/doctor";
 const PATIENT_CASE = `${DOCTOR}/patients/[id]`;
@@ -292,6 +325,27 @@ export const ROWS: Row[] = [
     owner: "admin",
     args: async () => [{ clinicName: `Clinic ${randomUUID().slice(0, 8)}`, selfRegistration: true }],
   },
+  {
+    key: `${ADMIN}/settings/mfa-actions.ts#setStaffMfaRequiredAction`,
+    // Turning it on: an admin who has MFA on themselves (the DAL refuses an admin who has not enrolled).
+    allow: ["admin"],
+    owner: "admin",
+    args: async (w) => {
+      await requireStaffMfa(w, false);
+      await authenticators(w, ["admin"], true);
+      return [{ required: true }];
+    },
+  },
+  {
+    key: `${ADMIN}/users/[id]/mfa-actions.ts#resetUserMfaAction`,
+    // A doctor who lost their phone: the admin removes the authenticator (and ends that doctor's sessions).
+    allow: ["admin"],
+    owner: "admin",
+    args: async (w) => {
+      await authenticators(w, ["otherDoctor"], true);
+      return [{ userId: w.otherDoctor.id }];
+    },
+  },
   // ---- patient side (own data only: the target is the caller's own record)
   {
     key: "app/(patient)/patient/profile/actions.ts#updateProfileAction",
@@ -380,6 +434,32 @@ export const ROWS: Row[] = [
     owner: "patient",
     args: async () => [{ ok: false, fieldErrors: {} }, form({ password, confirmPassword: password })],
   },
+  // ---- second sign-in step (lib/dal/mfa.ts; every user below holds the same authenticator secret)
+  {
+    key: "app/(auth)/mfa/actions.ts#verifyMfaAction",
+    // Only a sign-in that owes the code: a live session has passed it already, an ended one is gone.
+    allow: ["mfaPendingDoctor"],
+    owner: "assignedDoctor",
+    args: async (w) => [null, form({ code: await authenticators(w, "everyone", true) })],
+  },
+  {
+    key: "app/(auth)/mfa/actions.ts#confirmEnrolmentAction",
+    // A staff sign-in the clinic sends to enrolment, or any signed-in user opting in from /account/security.
+    allow: [...SIGNED_IN, "mfaPendingDoctor"],
+    owner: "assignedDoctor",
+    args: async (w) => [null, form({ code: await authenticators(w, "everyone", false) })],
+  },
+  {
+    key: "app/(auth)/mfa/actions.ts#disableMfaAction",
+    // One's own MFA, with a current code: patients; staff are refused while the clinic requires MFA (set here; the
+    // setting off is covered by lib/dal/mfa.test.ts).
+    allow: PATIENTS,
+    owner: "patient",
+    args: async (w) => {
+      await requireStaffMfa(w, true);
+      return [null, form({ code: await authenticators(w, "everyone", true) })];
+    },
+  },
   // ---- own account (any signed-in role; lib/dal/account-self.ts)
   {
     key: "app/(account)/account/actions.ts#changeOwnPasswordAction",
@@ -430,6 +510,19 @@ export const ROWS: Row[] = [
     allow: PATIENTS,
     owner: "patient",
     args: get("/api/patient/reports/export"),
+  },
+  {
+    key: "app/api/health/route.ts#GET",
+    // Liveness and readiness for a load balancer: public by design, no data beyond a status.
+    allow: ANYONE,
+    owner: "patient",
+    args: get("/api/health"),
+  },
+  {
+    key: "app/api/ready/route.ts#GET",
+    allow: ANYONE,
+    owner: "patient",
+    args: get("/api/ready"),
   },
   {
     key: "app/api/auth/[...nextauth]/route.ts#GET",
