@@ -9,6 +9,20 @@ describe("client IP from X-Forwarded-For", () => {
     expect(clientIpFrom("::ffff:127.0.0.1", 1)).toBe("::ffff:127.0.0.1");
   });
 
+  it("defaults to the socket address next start appended (TRUSTED_PROXY_HOPS=0), one entry further per proxy", async () => {
+    const { trustedProxyHops } = await import("./request-context");
+    const saved = process.env.TRUSTED_PROXY_HOPS;
+    delete process.env.TRUSTED_PROXY_HOPS;
+    expect(trustedProxyHops()).toBe(1);
+    expect(clientIpFrom("6.6.6.6, 203.0.113.5")).toBe("203.0.113.5");
+    process.env.TRUSTED_PROXY_HOPS = "1";
+    expect(clientIpFrom("6.6.6.6, 203.0.113.5, 10.0.0.2")).toBe("203.0.113.5");
+    process.env.TRUSTED_PROXY_HOPS = "-3";
+    expect(trustedProxyHops()).toBe(1);
+    if (saved === undefined) delete process.env.TRUSTED_PROXY_HOPS;
+    else process.env.TRUSTED_PROXY_HOPS = saved;
+  });
+
   it("drops missing and malformed values", () => {
     expect(clientIpFrom(null, 1)).toBeNull();
     expect(clientIpFrom("", 1)).toBeNull();

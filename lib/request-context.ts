@@ -3,13 +3,14 @@
 export type RequestContext = { requestId: string | null; ip: string | null; userAgent: string | null };
 
 /**
- * How many reverse proxies we run in front of the app (each appends its peer to X-Forwarded-For). The client is
- * the address the first trusted hop appended, counted from the right; anything further left is client-supplied.
- * `next start` alone counts as one hop: it sets X-Forwarded-For to the socket address when none came in.
+ * How many X-Forwarded-For entries, counted from the right, were written by hops we trust. `TRUSTED_PROXY_HOPS` is
+ * the number of reverse proxies in front of the app (default 0: the socket address). `next start` itself appends
+ * the socket address it saw, so that entry is always trusted: the client is entry TRUSTED_PROXY_HOPS + 1 from the
+ * right; anything further left was written by the client.
  */
 export function trustedProxyHops(): number {
-  const n = Number(process.env.TRUSTED_PROXY_HOPS ?? 1);
-  return Number.isInteger(n) && n >= 1 ? n : 1;
+  const n = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
+  return (Number.isInteger(n) && n >= 0 ? n : 0) + 1;
 }
 
 const MAX_IP_LENGTH = 64;

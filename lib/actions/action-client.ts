@@ -5,6 +5,7 @@ import { dbUnavailableCode } from "@/lib/db/unavailable";
 import { currentUser } from "@/lib/dal/session";
 import type { ActionErrorCode, ActionResult } from "@/lib/dto/action-result";
 import { isDalError, type DalErrorCode } from "@/lib/errors";
+import { logError } from "@/lib/log";
 import type { Actor, Role } from "@/lib/permissions";
 
 const FROM_DAL: Record<DalErrorCode, ActionErrorCode> = {
@@ -59,7 +60,7 @@ export function roleAction(role: Role) {
         actor = await currentUser();
       } catch (err) {
         unstable_rethrow(err);
-        console.error(`[action] session lookup failed: ${err instanceof Error ? err.name : "error"}`);
+        logError("action session lookup", err);
         return fail("unavailable");
       }
       if (!actor) return fail("unauthenticated");
@@ -84,10 +85,7 @@ export function roleAction(role: Role) {
           console.error(`[${actor.requestId}] ${role} action: database unavailable (${outage})`);
           return fail("unavailable");
         }
-        const code = (err as { code?: unknown })?.code;
-        console.error(
-          `[${actor.requestId}] ${role} action failed: ${err instanceof Error ? err.name : "error"}${typeof code === "string" ? ` (${code})` : ""}`,
-        );
+        logError(`${role} action`, err, actor.requestId);
         return fail("failed");
       }
     };
@@ -118,7 +116,7 @@ export function roleFormAction(role: Role) {
         actor = await currentUser();
       } catch (err) {
         unstable_rethrow(err);
-        console.error(`[action] session lookup failed: ${err instanceof Error ? err.name : "error"}`);
+        logError("form action session lookup", err);
         return refused("unavailable");
       }
       if (!actor) return refused("unauthenticated");
