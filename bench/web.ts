@@ -339,6 +339,17 @@ export function actionId(root: string, distDir: string, file: string, exportName
   throw new Error(`server action ${file}#${exportName} not found in the build's manifest`);
 }
 
+/**
+ * The `next-router-state-tree` header a browser sends with a server action from the page at these segments (route
+ * groups included), so Next renders only what changes, as it does for a real user.
+ */
+export function routerStateTree(segments: string[]): string {
+  type Tree = [string, Record<string, Tree>] | [string, Record<string, Tree>, null, null, boolean];
+  let tree: Tree = ["__PAGE__", {}];
+  for (const seg of [...segments].reverse()) tree = [seg, { children: tree }];
+  return encodeURIComponent(JSON.stringify(["", { children: tree }, null, null, true]));
+}
+
 /** The body React's client sends for `action(...args)` (encodeReply), as bytes and content type. */
 export async function encodeAction(args: unknown[]): Promise<{ body: Buffer; contentType: string }> {
   const { encodeReply } = (await import(

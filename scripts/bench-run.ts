@@ -29,6 +29,7 @@ import {
   JS_TOTAL_BUDGET_KB,
   loadLine,
   measureThroughput,
+  routerStateTree,
   sessionCookies,
   startServer,
   SUBMIT_VS_BARE_BUDGET,
@@ -549,23 +550,31 @@ async function measureWeb(t: Target, distDir: string): Promise<WebResult> {
       const bare = await encodeAction([new FormData()]);
       const realId = actionId(root, distDir, "reports/new/actions", "createReportAction");
       const bareId = actionId(root, distDir, "bench/bare-action/actions", "benchBareInsertAction");
-      const actionHeaders = (id: string, contentType: string) => ({
+      const actionHeaders = (id: string, contentType: string, segments: string[]) => ({
         ...origin,
         "next-action": id,
         accept: "text/x-component",
         "content-type": contentType,
+        "next-router-state-tree": routerStateTree(segments),
       });
+      const REAL_TREE = ["(patient)", "patient", "reports", "new"];
+      const BARE_TREE = ["(bench)", "bench", "bare-action"];
       const submitters = who.many.map(as);
       // One of each first, checked by its effect, so the runs below measure working calls.
-      const probe = async (pathName: string, id: string, body: { body: Buffer; contentType: string }) => {
+      const probe = async (
+        pathName: string,
+        id: string,
+        body: { body: Buffer; contentType: string },
+        tree: string[],
+      ) => {
         const res = await fetch(new URL(pathName, server.base), {
           method: "POST",
-          headers: { ...actionHeaders(id, body.contentType), cookie: submitters[0] },
+          headers: { ...actionHeaders(id, body.contentType, tree), cookie: submitters[0] },
           body: new Uint8Array(body.body),
           redirect: "manual",
         });
-        await res.arrayBuffer();
-        return res.status;
+        const bytes = (await res.arrayBuffer()).byteLength;
+        return `HTTP ${res.status}, ${(bytes / 1024).toFixed(0)} kB answered`;
       };
       const count = async (q: ReturnType<typeof sql>) => Number((await rowsOf<{ n: string }>(t.db, q))[0].n);
       const reportsBefore = await count(
@@ -574,8 +583,8 @@ async function measureWeb(t: Target, distDir: string): Promise<WebResult> {
       const bareBefore = await count(
         sql`select count(*) as n from audit_events where action = 'bench.bare_action' and actor_id = ${who.many[0]}`,
       );
-      const realStatus = await probe("/patient/reports/new", realId, real);
-      const bareStatus = await probe("/bench/bare-action", bareId, bare);
+      const realStatus = await probe("/patient/reports/new", realId, real, REAL_TREE);
+      const bareStatus = await probe("/bench/bare-action", bareId, bare, BARE_TREE);
       const reportsAfter = await count(
         sql`select count(*) as n from spasm_reports where patient_id = ${who.many[0]}`,
       );
@@ -587,7 +596,7 @@ async function measureWeb(t: Target, distDir: string): Promise<WebResult> {
       if (bareAfter !== bareBefore + 1)
         throw new Error(`the bare action did not insert (status ${bareStatus})`);
       lines.push(
-        `probe: createReportAction → HTTP ${realStatus}, one report inserted; benchBareInsertAction → HTTP ${bareStatus}, one row inserted`,
+        `probe: createReportAction → ${realStatus}, one report inserted; benchBareInsertAction → ${bareStatus}, one row inserted`,
       );
       const opts = { connections: 10, duration: QUICK ? 3 : 10, rounds: QUICK ? 1 : 2 };
       const loadBefore = loadLine();
@@ -602,6 +611,11 @@ async function measureWeb(t: Target, distDir: string): Promise<WebResult> {
         ],
         opts,
       );
+      const submitted = () =>
+        count(
+          sql`select (select count(*) from spasm_reports where patient_id in ${who.many}) + (select count(*) from audit_events where action = 'bench.bare_action') as n`,
+        );
+      const writesBefore = await submitted();
       const actions = await measureThroughput(
         server.base,
         [
@@ -610,7 +624,7 @@ async function measureWeb(t: Target, distDir: string): Promise<WebResult> {
             req: {
               method: "POST",
               path: "/bench/bare-action",
-              headers: actionHeaders(bareId, bare.contentType),
+              headers: actionHeaders(bareId, bare.contentType, BARE_TREE),
               body: bare.body,
               cookies: submitters,
               okStatus: [200],
@@ -621,16 +635,22 @@ async function measureWeb(t: Target, distDir: string): Promise<WebResult> {
             req: {
               method: "POST",
               path: "/patient/reports/new",
-              headers: actionHeaders(realId, real.contentType),
+              headers: actionHeaders(realId, real.contentType, REAL_TREE),
               body: real.body,
               cookies: submitters,
-              okStatus: [realStatus],
+              okStatus: [200],
             },
           },
         ],
         opts,
       );
       throughput.push(...pages, ...actions);
+      // Every success must have written its row (a 200 can also be a refused form).
+      const written = (await submitted()) - writesBefore;
+      const answered = actions[0].ok + actions[1].ok;
+      lines.push(`rows written by the two actions: ${written} for ${answered} successful answers`);
+      if (written !== answered)
+        failures.push(`actions answered ${answered} successes but wrote ${written} rows`);
       lines.push(
         `autocannon: ${opts.connections} connections, ${opts.rounds} × ${opts.duration} s each, interleaved; ` +
           `load average before ${loadBefore}, after ${loadLine()}; next start RSS ${server.rssMb()?.toFixed(0) ?? "?"} MB`,
