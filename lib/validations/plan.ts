@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LIMB_SIDES } from "@/lib/domain/evaluation";
 import type { PlanItemView } from "@/lib/dto/plans";
-import { clinicToday } from "./profile";
+import { clinicToday } from "./profile-fields";
 import {
   INJECTION_GUIDANCE,
   MEDICATION_ROUTES,
