@@ -54,6 +54,24 @@ test.describe("security headers", () => {
       expect(res.headers()["cache-control"], path).toContain("no-store");
     }
   });
+
+  for (const [role, email, paths] of [
+    ["doctor", DEMO.doctor, ["/doctor", "/doctor?scope=mine", "/doctor/search?q=be", "/api/doctor/queue"]],
+    ["admin", DEMO.admin, ["/admin", "/admin/users", "/admin/audit", "/admin/settings"]],
+  ] as const) {
+    test(`${role} pages and routes carry the headers and are never cached`, async ({ page }) => {
+      const login = new LoginPage(page);
+      await login.goto();
+      await login.signIn(email, DEMO_PASSWORD);
+      await expect(page).toHaveURL(new RegExp(`/${role}$`), { timeout: 20_000 });
+      for (const path of paths) {
+        const res = await page.request.get(path);
+        expect(res.status(), path).toBe(200);
+        expectSecurityHeaders(res.headers());
+        expect(res.headers()["cache-control"], path).toContain("no-store");
+      }
+    });
+  }
 });
 
 test.describe("bad requests get a 4xx, never a 500", () => {
