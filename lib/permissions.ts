@@ -1,8 +1,6 @@
-export const ROLES = ["patient", "doctor", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+import type { Locale, Role } from "./domain/accounts";
 
-export const LOCALES = ["fr", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, ROLES, type Locale, type Role } from "./domain/accounts";
 
 /** The acting user every DAL function receives. */
 export type Actor = {

@@ -14,7 +14,8 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { BODY_SITES, SEXES, SIDES } from "../domain/report-fields";
+import { AUDIT_OUTCOMES, LOCALES, ROLES, USER_STATUSES } from "../domain/accounts";
+import { BODY_SITES, REPORT_STATUSES, SEXES, SIDES } from "../domain/report-fields";
 import { IMPACT_LEVELS, PATTERN_OPTIONS, RELIEF_OPTIONS, TRIAGE_LEVELS } from "../domain/triage";
 import { MAS_VALUES } from "../domain/scales";
 import { CAUSE_STATUSES, RECORDED_CAUSES } from "../domain/cause-records";
@@ -34,15 +35,15 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" 
 const createdAt = () => ts("created_at").notNull().defaultNow();
 
 // ---------- enums ----------
-export const roleEnum = pgEnum("role", ["patient", "doctor", "admin"]);
-export const userStatusEnum = pgEnum("user_status", ["active", "disabled"]);
-export const localeEnum = pgEnum("locale", ["fr", "en"]);
+export const roleEnum = pgEnum("role", ROLES);
+export const userStatusEnum = pgEnum("user_status", USER_STATUSES);
+export const localeEnum = pgEnum("locale", LOCALES);
 export const sexEnum = pgEnum("sex", SEXES);
 export const reliefEnum = pgEnum("relief", RELIEF_OPTIONS);
 export const patternEnum = pgEnum("pattern", PATTERN_OPTIONS);
 export const impactEnum = pgEnum("impact", IMPACT_LEVELS);
 export const triageLevelEnum = pgEnum("triage_level", TRIAGE_LEVELS);
-export const reportStatusEnum = pgEnum("report_status", ["active", "withdrawn"]);
+export const reportStatusEnum = pgEnum("report_status", REPORT_STATUSES);
 export const bodySiteEnum = pgEnum("body_site", BODY_SITES);
 export const sideEnum = pgEnum("side", SIDES);
 export const limbSideEnum = pgEnum("limb_side", LIMB_SIDES);
@@ -58,7 +59,7 @@ export const injectionStatusEnum = pgEnum("injection_status", INJECTION_STATUSES
 export const injectionGuidanceEnum = pgEnum("injection_guidance", INJECTION_GUIDANCE);
 export const medicationRouteEnum = pgEnum("medication_route", MEDICATION_ROUTES);
 export const notificationKindEnum = pgEnum("notification_kind", NOTIFICATION_KINDS);
-export const auditOutcomeEnum = pgEnum("audit_outcome", ["success", "denied", "failure"]);
+export const auditOutcomeEnum = pgEnum("audit_outcome", AUDIT_OUTCOMES);
 
 // ---------- accounts ----------
 export const users = pgTable(

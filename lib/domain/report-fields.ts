@@ -62,3 +62,7 @@ export type Medicine = (typeof MEDICINES)[number];
 
 export const SEXES = ["female", "male", "other", "undisclosed"] as const;
 export type Sex = (typeof SEXES)[number];
+
+/** A report is never edited: it stays active or is withdrawn by the patient (kept, marked, with a reason). */
+export const REPORT_STATUSES = ["active", "withdrawn"] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
