@@ -56,7 +56,7 @@ export function StaffMfaSetting({ required, selfEnrolled }: { required: boolean;
           {locked ? (
             <p className="text-sm" data-testid="staff-mfa-enrol-first">
               {t("settingEnrolFirst")}{" "}
-              <Link href="/account/security" className="text-primary underline-offset-4 hover:underline">
+              <Link href="/account/security" className="text-primary underline underline-offset-4">
                 {t("securityLink")}
               </Link>
             </p>

@@ -142,7 +142,7 @@ async function requireStaffMfa(w: World, required: boolean): Promise<void> {
  */
 async function authenticators(
   w: World,
-  who: readonly Owner[] | "everyone",
+  who: readonly (Owner | "otherDoctor")[] | "everyone",
   enabled: boolean,
 ): Promise<string> {
   const secret = newTotpSecret();
