@@ -148,15 +148,13 @@ async function authenticators(
   const secret = newTotpSecret();
   const all = [w.patient, w.otherPatient, w.assignedDoctor, w.otherDoctor, w.breakGlassDoctor, w.admin];
   const users = who === "everyone" ? all : who.map((k) => w[k]);
-  await w.db
-    .insert(userMfa)
-    .values(
-      users.map((u) => ({
-        userId: u.id,
-        secret: encryptSecret(secret),
-        enabledAt: enabled ? new Date() : null,
-      })),
-    );
+  await w.db.insert(userMfa).values(
+    users.map((u) => ({
+      userId: u.id,
+      secret: encryptSecret(secret),
+      enabledAt: enabled ? new Date() : null,
+    })),
+  );
   return totpCode(secret);
 }
 
