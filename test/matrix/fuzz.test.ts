@@ -205,13 +205,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** Free-text fields that still let a NUL through to the database (answered "failed", a 500 over HTTP). */
 const KNOWN_CONTROL_CHAR_FIELDS: Record<string, string[]> = KNOWN_FIELDS;
 /** Form actions that read `formData.get` without checking it is a FormData: any other argument over HTTP throws (500). */
-const KNOWN_NON_FORMDATA_THROWS: string[] = [
-  "app/(auth)/mfa/actions.ts#verifyMfaAction",
-  "app/(auth)/mfa/actions.ts#confirmEnrolmentAction",
-  "app/(auth)/mfa/actions.ts#disableMfaAction",
-  "app/(account)/account/actions.ts#changeOwnPasswordAction",
-  "app/(account)/account/actions.ts#changeOwnEmailAction",
-];
+const KNOWN_NON_FORMDATA_THROWS: string[] = [];
 
 function hasControlIn(value: unknown, names: readonly string[]): boolean {
   if (value instanceof FormData)

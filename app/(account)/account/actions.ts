@@ -44,6 +44,7 @@ export async function changeOwnPasswordAction(
   _prev: ChangePasswordFormState,
   formData: FormData,
 ): Promise<ChangePasswordFormState> {
+  if (!(formData instanceof FormData)) return { ok: false, fieldErrors: {}, formError: "invalid" };
   const user = await currentUser();
   const claims = readClaims(await auth());
   if (!user || !claims) return { ok: false, fieldErrors: {}, formError: "sessionEnded" };
@@ -73,6 +74,7 @@ export async function changeOwnEmailAction(
   _prev: ChangeEmailFormState,
   formData: FormData,
 ): Promise<ChangeEmailFormState> {
+  if (!(formData instanceof FormData)) return { ok: false, fieldErrors: {}, formError: "invalid" };
   const user = await currentUser();
   if (!user) return { ok: false, fieldErrors: {}, formError: "sessionEnded" };
   const values = { email: text(formData, "email") };

@@ -35,6 +35,7 @@ function failure(err: unknown, actor: Actor, what: string): MfaFormState {
  * unused recovery code) completes this sign-in and goes to the role's home.
  */
 export async function verifyMfaAction(_prev: MfaFormState, formData: FormData): Promise<MfaFormState> {
+  if (!(formData instanceof FormData)) return { ok: false, fieldErrors: {}, formError: "invalid" };
   const pending = await userPendingMfa();
   if (!pending || pending.pending !== "verify")
     return { ok: false, fieldErrors: {}, formError: "sessionEnded" };
@@ -55,6 +56,7 @@ export async function verifyMfaAction(_prev: MfaFormState, formData: FormData): 
  * page (anyone opting in). Either way this browser's session counts as verified and the recovery codes come back once.
  */
 export async function confirmEnrolmentAction(_prev: MfaFormState, formData: FormData): Promise<MfaFormState> {
+  if (!(formData instanceof FormData)) return { ok: false, fieldErrors: {}, formError: "invalid" };
   const pending = await userPendingMfa();
   const user = pending ? null : await currentUser();
   const sessionId = pending?.pending === "enrol" ? pending.sessionId : user ? await currentSessionId() : null;
@@ -79,6 +81,7 @@ export async function confirmEnrolmentAction(_prev: MfaFormState, formData: Form
 
 /** Turning one's own MFA off, with a current code (refused to staff while the clinic requires it). */
 export async function disableMfaAction(_prev: MfaFormState, formData: FormData): Promise<MfaFormState> {
+  if (!(formData instanceof FormData)) return { ok: false, fieldErrors: {}, formError: "invalid" };
   const actor = await currentUser();
   if (!actor) return { ok: false, fieldErrors: {}, formError: "sessionEnded" };
   const parsed = mfaCodeSchema.safeParse({ code: formData.get("code") });
