@@ -1,8 +1,8 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
-import { patientProfiles, users } from "@/lib/db/schema";
+import { patientProfiles, userSessions, users } from "@/lib/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { DalError } from "@/lib/errors";
 import type { PasswordContext } from "@/lib/domain/password-policy";
@@ -293,4 +293,30 @@ export async function existingIdsWithRole(tx: Db, ids: string[], role: Role): Pr
     .from(users)
     .where(and(inArray(users.id, ids), eq(users.role, role)));
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * "Sign out everywhere" for someone else's account (a lost phone, a shared computer): every session of that user
+ * ends at their next request (session version bumped and every live session row ended). Audited.
+ */
+export async function endAccountSessions(actor: Actor, userId: string): Promise<number> {
+  assertCan(actor, "account:manage");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const user = await lockUser(tx, userId);
+    await tx.update(users).set(bump()).where(eq(users.id, userId));
+    const ended = await tx
+      .update(userSessions)
+      .set({ endedAt: sql`now()` })
+      .where(and(eq(userSessions.userId, userId), isNull(userSessions.endedAt)))
+      .returning({ id: userSessions.id });
+    await recordAudit(tx, {
+      action: "account.sessions_end",
+      actor,
+      entityType: "user",
+      entityId: userId,
+      patientId: user.role === "patient" ? userId : null,
+    });
+    return ended.length;
+  });
 }

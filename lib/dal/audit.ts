@@ -48,6 +48,7 @@ export type AuditAction =
   | "account.list"
   | "account.read"
   | "account.status"
+  | "account.sessions_end"
   | "account.role"
   | "account.password_reset"
   | "account.password_change"

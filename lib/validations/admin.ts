@@ -139,3 +139,6 @@ export const changePasswordSchema = z
     path: ["confirmPassword"],
     error: "password_mismatch",
   });
+
+/** Ends every session of one account. */
+export const endSessionsSchema = z.object({ userId: z.uuid({ error: "invalid" }) });

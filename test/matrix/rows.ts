@@ -344,6 +344,13 @@ export const ROWS: Row[] = [
       return [{ userId: w.otherDoctor.id }];
     },
   },
+  {
+    key: `${ADMIN}/users/actions.ts#endAccountSessionsAction`,
+    // Sign out everywhere for someone else's account (a lost phone): admin only.
+    allow: ["admin"],
+    owner: "admin",
+    args: async (w) => [{ userId: w.otherDoctor.id }],
+  },
   // ---- patient side (own data only: the target is the caller's own record)
   {
     key: "app/(patient)/patient/profile/actions.ts#updateProfileAction",

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/actions/action-client";
 import {
   changeAccountRole,
+  endAccountSessions,
   createAccount,
   resetAccountPassword,
   setAccountStatus,
@@ -13,6 +14,7 @@ import { assignPatients } from "@/lib/dal/admin-assignment";
 import {
   accountRoleSchema,
   accountStatusSchema,
+  endSessionsSchema,
   assignPatientsSchema,
   createAccountSchema,
   resetPasswordSchema,
@@ -59,4 +61,10 @@ export const assignPatientsAction = adminAction(assignPatientsSchema, async (act
   refresh();
   for (const id of input.patientIds) revalidatePath(`/admin/users/${id}`);
   return result;
+});
+
+export const endAccountSessionsAction = adminAction(endSessionsSchema, async (actor, { userId }) => {
+  const ended = await endAccountSessions(actor, userId);
+  refresh(userId);
+  return { ended };
 });

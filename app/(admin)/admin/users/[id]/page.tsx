@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AccountAccessCard } from "@/components/admin/account-access-card";
 import { AccountDetailsForm } from "@/components/admin/account-details-form";
 import { AssignmentCard } from "@/components/admin/assignment-card";
+import { EndSessionsCard } from "@/components/admin/end-sessions-card";
 import { MfaResetCard } from "@/components/admin/mfa-reset-card";
 import { PageHeader } from "@/components/common/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -92,6 +93,11 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             <div className="mt-6 border-t pt-5">
               <MfaResetCard userId={account.id} enabled={await hasMfaEnabled(user, account.id)} />
             </div>
+            {account.id !== user.id ? (
+              <div className="mt-6 border-t pt-5">
+                <EndSessionsCard userId={account.id} />
+              </div>
+            ) : null}
           </CardContent>
         </Card>
         {account.role === "patient" ? (
