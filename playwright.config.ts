@@ -4,6 +4,22 @@ const port = process.env.E2E_PORT ?? "3100";
 const baseURL = `http://localhost:${port}`;
 // Set by scripts/e2e.mjs when Playwright's own Chromium is absent (Debian's /usr/bin/chromium here).
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || undefined;
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-dev-shm-usage",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+      "--disable-quic",
+    ],
+  },
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -25,22 +41,7 @@ export default defineConfig({
       name: "chromium",
       // Specs that change clinic-wide settings (self-registration, MFA) run alone, after all the others.
       testIgnore: /\.exclusive\.spec\.ts$/,
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath,
-          args: [
-            "--no-sandbox",
-            "--disable-dev-shm-usage",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--disable-sync",
-            "--disable-quic",
-          ],
-        },
-      },
+      use: chromium,
     },
     {
       name: "exclusive",
@@ -49,20 +50,7 @@ export default defineConfig({
       fullyParallel: false,
       // One file at a time: each changes a clinic-wide setting the others' demo sign-ins depend on.
       workers: 1,
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath,
-          args: [
-            "--no-sandbox",
-            "--disable-dev-shm-usage",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-          ],
-        },
-      },
+      use: chromium,
     },
   ],
   webServer: {
