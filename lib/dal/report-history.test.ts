@@ -298,15 +298,20 @@ describeDb("report history DAL", ({ db }) => {
     const csv = await exportOwnReportsCsv(a);
     const [header, first, second, ...rest] = parseCsv(csv);
     expect(rest).toEqual([]);
+    // Headers and values in the patient's language (English for this fixture), times in Paris with the offset.
     const col = (name: string) => header.indexOf(name);
-    expect(header.slice(0, 3)).toEqual(["report_id", "started_at", "ongoing"]);
-    expect(first[col("started_at")]).toBe("2026-03-01T10:00:00.000Z");
-    expect(first[col("notes")]).toBe(note);
-    expect(first[col("sites")]).toBe("hand:right; calf:left");
-    expect(first[col("status")]).toBe("active");
-    expect(second[col("notes")]).toBe(`'=HYPERLINK("http://evil.example","click")`);
-    expect(second[col("status")]).toBe("withdrawn");
-    expect(second[col("withdrawn_reason")]).toBe("'@mistake");
+    expect(header.slice(0, 3)).toEqual([
+      "Report number",
+      "Started (Paris time)",
+      "Still going when reported",
+    ]);
+    expect(first[col("Started (Paris time)")]).toBe("2026-03-01T11:00:00+01:00");
+    expect(first[col("Notes")]).toBe(note);
+    expect(first[col("Where")]).toMatch(/Hand.*\(Right\); Calf.*\(Left\)|Calf.*\(Left\); Hand.*\(Right\)/);
+    expect(first[col("Status")]).toBe("Active");
+    expect(second[col("Notes")]).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(second[col("Status")]).toBe("Withdrawn");
+    expect(second[col("Reason for withdrawal")]).toBe("'@mistake");
     const events = await auditOf(db(), a.id, "report.export");
     expect(events.map((e) => e.patientId)).toEqual([a.id]);
   });
