@@ -5,6 +5,7 @@ import { signIn, signOut } from "@/lib/auth/auth";
 import { replaceTemporaryPassword } from "@/lib/dal/accounts";
 import { userPendingPasswordChange } from "@/lib/dal/session";
 import { isDalError } from "@/lib/errors";
+import { logError } from "@/lib/log";
 import { ROLE_HOME } from "@/lib/permissions";
 import { changePasswordSchema } from "@/lib/validations/admin";
 import { toFieldErrors, type FormState } from "@/lib/validations/common";
@@ -33,8 +34,7 @@ export async function changeTemporaryPasswordAction(
     if (isDalError(err) && err.entity === "password_reused") {
       return { ok: false, fieldErrors: { password: "password_reused" } };
     }
-    if (!isDalError(err))
-      console.error(`[${user.requestId}] replaceTemporaryPassword failed: ${(err as Error)?.name}`);
+    if (!isDalError(err)) logError("replaceTemporaryPassword", err, user.requestId);
     return { ok: false, fieldErrors: {}, formError: isDalError(err) ? "sessionEnded" : "failed" };
   }
   try {

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { streamAuditEvents } from "@/lib/dal/admin-audit";
 import { AUDIT_CSV_HEADER, auditCsvLine } from "@/lib/dal/admin-audit-csv";
 import { currentUser } from "@/lib/dal/session";
+import { logError } from "@/lib/log";
 import { auditFiltersSchema } from "@/lib/validations/admin";
 
 export const dynamic = "force-dynamic";
@@ -33,10 +34,8 @@ export async function GET(request: Request) {
         if (next.done) return controller.close();
         controller.enqueue(encoder.encode(next.value.map((r) => auditCsvLine(r) + "\r\n").join("")));
       } catch (err) {
-        // Name only: a database error's message could carry data.
-        console.error(
-          `[${user.requestId}] audit export failed: ${err instanceof Error ? err.name : "error"}`,
-        );
+        // Name and code only: a database error's message could carry data.
+        logError("audit export", err, user.requestId);
         controller.error(err);
       }
     },
