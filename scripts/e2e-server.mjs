@@ -17,6 +17,10 @@ const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start
     AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-0123456789",
     AUTH_TRUST_HOST: "true",
     NEXT_TELEMETRY_DISABLED: "1",
+    // The whole browser suite signs in and registers from one address: per-address limits would throttle specs
+    // against each other. Per-account limits (the lock-out spec) stay as in production.
+    SPASMCARE_SIGNIN_FAILURES_PER_IP: "10000",
+    SPASMCARE_REGISTRATIONS_PER_IP_PER_HOUR: "10000",
   },
 });
 

@@ -8,18 +8,27 @@ import { rateLimits } from "@/lib/db/schema";
 // and PostgreSQL share one code path and every app instance sees the same counters. Checked before argon2 runs.
 
 const WINDOW_S = 15 * 60;
+
+/**
+ * Per-address limits can be raised where every client shares one address by design (the e2e server, where the
+ * whole browser suite signs in and registers from 127.0.0.1). Per-account limits are fixed.
+ */
+function perIpLimit(name: string, fallback: number): number {
+  const n = Number(process.env[name]);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
 export const SIGN_IN_LIMITS = {
   /** Failures for one e-mail, from anywhere (today's account lock). Not applied from the owner's usual address. */
   account: 5,
-  /** Failures from one client address, whatever e-mails it tries. */
-  ip: 20,
+  /** Failures from one client address, whatever e-mails it tries (SPASMCARE_SIGNIN_FAILURES_PER_IP overrides). */
+  ip: perIpLimit("SPASMCARE_SIGNIN_FAILURES_PER_IP", 20),
   /** Failures for one e-mail from one address: still locks a guesser on the owner's usual address. */
   ipAccount: 5,
 } as const;
 /** A successful sign-in makes its address "usual" for the account this long. */
 const KNOWN_ADDRESS_S = 30 * 86_400;
 // A clinic front desk behind one address may sign up a waiting room: generous, but a flood still stops.
-export const REGISTRATIONS_PER_IP_PER_HOUR = 30;
+export const REGISTRATIONS_PER_IP_PER_HOUR = perIpLimit("SPASMCARE_REGISTRATIONS_PER_IP_PER_HOUR", 30);
 export const PASSWORD_CHANGE_FAILURES = 5;
 /** Wrong second-step codes (TOTP or recovery) per account per window, as for passwords. */
 export const MFA_FAILURES = 5;
