@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/permissions";
 const session = vi.hoisted(() => ({ current: vi.fn<() => Promise<unknown>>() }));
 vi.mock("@/lib/dal/session", () => ({ currentUser: () => session.current() }));
 
-const { patientAction, patientFormAction } = await import("./action-client");
+const { patientAction } = await import("./action-client");
 
 const patient = { id: "p1", role: "patient", requestId: "r1" } as unknown as Actor;
 const coded = (code: string) => Object.assign(new Error("boom: secret patient data"), { code });
@@ -51,18 +51,18 @@ describe("form actions (the report form)", () => {
 
   it("a failed session lookup or an outage in the handler keeps the form with `unavailable`", async () => {
     session.current.mockRejectedValueOnce(coded("CONNECT_TIMEOUT"));
-    const ok = patientFormAction<S>(refused, async () => ({ done: true }));
+    const ok = patientAction.form<S>(refused, async () => ({ done: true }));
     expect(await ok({}, new FormData())).toEqual({ refused: "unavailable" });
     expect(await ok({}, new FormData())).toEqual({ done: true });
 
-    const down = patientFormAction<S>(refused, async () => {
+    const down = patientAction.form<S>(refused, async () => {
       throw wrapped("CONNECTION_CLOSED");
     });
     expect(await down({}, new FormData())).toEqual({ refused: "unavailable" });
   });
 
   it("any other error still propagates (to the error boundary), and no message is logged", async () => {
-    const bug = patientFormAction<S>(refused, async () => {
+    const bug = patientAction.form<S>(refused, async () => {
       throw new TypeError("bug");
     });
     await expect(bug({}, new FormData())).rejects.toThrow("bug");

@@ -93,7 +93,8 @@ export function roleAction(role: Role) {
 }
 
 export const doctorAction = roleAction("doctor");
-export const patientAction = roleAction("patient");
+/** `patientAction(schema, …)` for object-posting forms; `patientAction.form(refused, …)` for FormData forms. */
+export const patientAction = Object.assign(roleAction("patient"), { form: roleFormAction("patient") });
 export const adminAction = roleAction("admin");
 
 export type RefusalCode = "unauthenticated" | "forbidden" | "unavailable" | "invalid";
@@ -133,5 +134,3 @@ export function roleFormAction(role: Role) {
     };
   };
 }
-
-export const patientFormAction = roleFormAction("patient");

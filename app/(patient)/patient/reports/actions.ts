@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { withdrawOwnReport } from "@/lib/dal/report-history";
-import { patientFormAction } from "@/lib/actions/action-client";
+import { patientAction } from "@/lib/actions/action-client";
 import { isDalError, type DalErrorCode } from "@/lib/errors";
 import { toFieldErrors } from "@/lib/validations/common";
 import { withdrawReportSchema, type WithdrawFormState } from "@/lib/validations/history";
@@ -18,7 +18,7 @@ const DAL_FORM_ERRORS: Partial<Record<DalErrorCode, string>> = {
 };
 
 /** A patient withdraws one of their reports, with a reason. Public endpoint: session, schema and DAL all check. */
-export const withdrawReportAction = patientFormAction<WithdrawFormState>(
+export const withdrawReportAction = patientAction.form<WithdrawFormState>(
   (code) => ({ ok: false, fieldErrors: {}, formError: code }),
   async (actor, formData) => {
     const reason = formData.get("reason");

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createReport } from "@/lib/dal/reports";
-import { patientFormAction } from "@/lib/actions/action-client";
+import { patientAction } from "@/lib/actions/action-client";
 import { isDbUnavailable } from "@/lib/db/unavailable";
 import { isDalError } from "@/lib/errors";
 import { toFieldErrors } from "@/lib/validations/common";
@@ -17,7 +17,7 @@ import {
 import { logError } from "@/lib/log";
 
 /** A patient sends a new episode report. Public endpoint: session, schema and DAL checks all apply here. */
-export const createReportAction = patientFormAction<ReportFormState>(
+export const createReportAction = patientAction.form<ReportFormState>(
   (code) => ({ ok: false, fieldErrors: {}, formError: code }),
   async (actor, formData) => {
     const parsed = reportSchema.safeParse(reportFormDataToRaw(formData));
