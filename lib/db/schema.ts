@@ -6,8 +6,10 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -21,6 +23,7 @@ import { MAS_VALUES } from "../domain/scales";
 import { CAUSE_STATUSES, RECORDED_CAUSES } from "../domain/cause-records";
 import { NOTIFICATION_KINDS } from "../domain/notifications";
 import { EVALUATION_STATUSES, LIMB_SIDES } from "../domain/evaluation";
+import { IDEMPOTENT_ACTIONS } from "../domain/idempotency";
 import {
   INJECTION_GUIDANCE,
   INJECTION_STATUSES,
@@ -60,6 +63,7 @@ export const injectionGuidanceEnum = pgEnum("injection_guidance", INJECTION_GUID
 export const medicationRouteEnum = pgEnum("medication_route", MEDICATION_ROUTES);
 export const notificationKindEnum = pgEnum("notification_kind", NOTIFICATION_KINDS);
 export const auditOutcomeEnum = pgEnum("audit_outcome", AUDIT_OUTCOMES);
+export const idempotentActionEnum = pgEnum("idempotent_action", IDEMPOTENT_ACTIONS);
 
 // ---------- accounts ----------
 export const users = pgTable(
@@ -243,6 +247,34 @@ export const evaluations = pgTable(
   ],
 );
 export type Evaluation = typeof evaluations.$inferSelect;
+
+/**
+ * Exactly once for the doctor's final acts (sign, publish): the key a form instance chose, scoped to the acting
+ * user, with the answer of the first request. Claimed at the start of the act's transaction, so a concurrent
+ * twin waits on the primary key and then reads the answer; a failed act rolls its claim back.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    actorId: uuid("actor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: uuid("key").notNull(),
+    action: idempotentActionEnum("action").notNull(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The evaluation signed or the plan version published; null only inside the claiming transaction. */
+    entityId: uuid("entity_id"),
+    result: jsonb("result"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.actorId, t.key] }),
+    index("idempotency_keys_patient_idx").on(t.patientId),
+  ],
+);
+export type IdempotencyKey = typeof idempotencyKeys.$inferSelect;
 
 export const masScores = pgTable(
   "mas_scores",
