@@ -269,10 +269,7 @@ export const idempotencyKeys = pgTable(
     result: jsonb("result"),
     createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.actorId, t.key] }),
-    index("idempotency_keys_patient_idx").on(t.patientId),
-  ],
+  (t) => [primaryKey({ columns: [t.actorId, t.key] }), index("idempotency_keys_patient_idx").on(t.patientId)],
 );
 export type IdempotencyKey = typeof idempotencyKeys.$inferSelect;
 
