@@ -24,6 +24,7 @@ import {
 import { Button } from "@/components/ui/button";
 import { Field, FieldError, FieldLabel } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
+import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
 import type { CoveredReport } from "@/lib/dto/evaluations";
 import type { ActionResult } from "@/lib/dto/action-result";
 import { evaluationDraftSchema, signEvaluationSchema } from "@/lib/validations/evaluation";
@@ -54,6 +55,8 @@ export function EvaluationForm({
   const intent = useRef<"save" | "sign">("save");
   const [status, setStatus] = useState<{ kind: "saved" | "error"; text: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
+  // Signing is done once: a second send of this form (retry, double click) gets the first signature back.
+  const signKey = useIdempotencyKey();
   const resolver: Resolver<SignEvaluationValues> = (values, context, options) =>
     (intent.current === "sign"
       ? zodResolver(signEvaluationSchema)(values, context, options)
@@ -100,8 +103,10 @@ export function EvaluationForm({
   async function sign() {
     setConfirming(false);
     setStatus(null);
-    const result = await signEvaluationAction(getValues() as z.output<typeof signEvaluationSchema>);
+    const values = getValues() as z.output<typeof signEvaluationSchema>;
+    const result = await signEvaluationAction({ ...values, idempotencyKey: signKey.current() });
     if (!result.ok) return showFailure(result);
+    signKey.renew();
     const qs = new URLSearchParams({ signed: "1", newer: String(result.data.newerReports) });
     router.push(`${base}/${result.data.id}?${qs}`);
   }

@@ -15,6 +15,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { FieldError } from "@/components/ui/field";
+import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
 import { PLAN_ITEM_KINDS, type PlanItemKind } from "@/lib/domain/plans";
 import type { ActionResult } from "@/lib/dto/action-result";
 import type { PlanDetail, PlanWorkspace } from "@/lib/dto/plans";
@@ -45,6 +46,8 @@ export function PlanEditor({ workspace, draft }: { workspace: PlanWorkspace; dra
   const [pendingMode, setPendingMode] = useState<Mode>("save");
   const [formError, setFormError] = useState<string | null>(null);
   const [addKind, setAddKind] = useState<PlanItemKind>("stretching_massage");
+  // Publishing is done once: a second send of this form (retry, double click) gets the first version back.
+  const publishKey = useIdempotencyKey();
   const form = useForm<PlanFormValues, unknown, PlanDraftInput>({
     resolver: zodResolver(planDraftSchema),
     defaultValues: {
@@ -90,8 +93,9 @@ export function PlanEditor({ workspace, draft }: { workspace: PlanWorkspace; dra
           form.setError(issue.path.join(".") as "summary", { message: issue.message }, { shouldFocus: true });
         return setFormError(t("fixFields"));
       }
-      const result = await publishPlanAction(values);
+      const result = await publishPlanAction({ ...values, idempotencyKey: publishKey.current() });
       if (!result.ok) return applyFailure(result);
+      publishKey.renew();
       router.push(`/doctor/patients/${workspace.patientId}/plan?published=${result.data.version}`);
       router.refresh();
     })();

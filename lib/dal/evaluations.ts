@@ -23,6 +23,7 @@ import {
 } from "@/lib/validations/evaluation";
 import { recordAudit } from "./audit";
 import { assertCan } from "./guard";
+import { runOnce, type Repeatable } from "./idempotency";
 import { withPatientAccess } from "./patient-access";
 import { refreshTriageCase } from "./triage-cases";
 
@@ -333,68 +334,79 @@ export async function saveEvaluationDraft(
 export async function signEvaluation(
   actor: Actor,
   input: SignEvaluationInput,
-): Promise<SignEvaluationResult> {
+): Promise<Repeatable<SignEvaluationResult>> {
   assertCan(actor, "evaluation:write");
   const { patientId } = input;
   return withPatientAccess(actor, patientId, "evaluation.sign", async (tx) => {
     await lockPatient(tx, patientId);
-    if (input.coversReportId) {
-      const [r] = await tx
-        .select({ id: spasmReports.id })
-        .from(spasmReports)
-        .where(
-          and(
-            eq(spasmReports.id, input.coversReportId),
-            eq(spasmReports.patientId, patientId),
-            eq(spasmReports.status, "active"),
-          ),
-        );
-      if (!r) throw new DalError("invalid", "coversReportId");
-    }
-    // Compared in SQL: created_at has microseconds, a JS Date only milliseconds.
-    const coveredAt = input.coversReportId
-      ? sql`(select ${spasmReports.createdAt} from ${spasmReports} where ${spasmReports.id} = ${input.coversReportId})`
-      : null;
-    const id = await writeDraft(tx, actor, input);
-    const now = new Date();
-    const [signed] = await tx
-      .update(evaluations)
-      .set({ status: "signed", signedAt: now, updatedAt: now, coversReportId: input.coversReportId })
-      .where(and(eq(evaluations.id, id), eq(evaluations.doctorId, actor.id), eq(evaluations.status, "draft")))
-      .returning({ id: evaluations.id });
-    if (!signed) throw await refusal(tx, patientId, id);
-    if (coveredAt) {
-      await tx
-        .update(spasmReports)
-        .set({ reviewedById: actor.id, reviewedAt: now })
-        .where(
-          and(
-            eq(spasmReports.patientId, patientId),
-            isNull(spasmReports.reviewedById),
-            sql`${spasmReports.createdAt} <= ${coveredAt}`,
-          ),
-        );
-    }
-    await refreshTriageCase(tx, patientId);
-    const [newer] = await tx
-      .select({ n: count() })
+    // Exactly once: the same form sent again (a retry after a timeout, a double click) gets the first answer.
+    const claim = { action: "evaluation.sign" as const, patientId, key: input.idempotencyKey };
+    return runOnce(tx, actor, claim, async () => {
+      const result = await signDraft(tx, actor, input);
+      return { entityId: result.id, result };
+    });
+  });
+}
+
+/** The signing itself, in the caller's transaction, behind the patient lock. */
+async function signDraft(tx: Db, actor: Actor, input: SignEvaluationInput): Promise<SignEvaluationResult> {
+  const { patientId } = input;
+  if (input.coversReportId) {
+    const [r] = await tx
+      .select({ id: spasmReports.id })
       .from(spasmReports)
       .where(
         and(
+          eq(spasmReports.id, input.coversReportId),
           eq(spasmReports.patientId, patientId),
           eq(spasmReports.status, "active"),
-          coveredAt ? sql`${spasmReports.createdAt} > ${coveredAt}` : undefined,
         ),
       );
-    await recordAudit(tx, {
-      action: "evaluation.sign",
-      actor,
-      patientId,
-      entityType: "evaluation",
-      entityId: id,
-    });
-    return { id, newerReports: newer?.n ?? 0 };
+    if (!r) throw new DalError("invalid", "coversReportId");
+  }
+  // Compared in SQL: created_at has microseconds, a JS Date only milliseconds.
+  const coveredAt = input.coversReportId
+    ? sql`(select ${spasmReports.createdAt} from ${spasmReports} where ${spasmReports.id} = ${input.coversReportId})`
+    : null;
+  const id = await writeDraft(tx, actor, input);
+  const now = new Date();
+  const [signed] = await tx
+    .update(evaluations)
+    .set({ status: "signed", signedAt: now, updatedAt: now, coversReportId: input.coversReportId })
+    .where(and(eq(evaluations.id, id), eq(evaluations.doctorId, actor.id), eq(evaluations.status, "draft")))
+    .returning({ id: evaluations.id });
+  if (!signed) throw await refusal(tx, patientId, id);
+  if (coveredAt) {
+    await tx
+      .update(spasmReports)
+      .set({ reviewedById: actor.id, reviewedAt: now })
+      .where(
+        and(
+          eq(spasmReports.patientId, patientId),
+          isNull(spasmReports.reviewedById),
+          sql`${spasmReports.createdAt} <= ${coveredAt}`,
+        ),
+      );
+  }
+  await refreshTriageCase(tx, patientId);
+  const [newer] = await tx
+    .select({ n: count() })
+    .from(spasmReports)
+    .where(
+      and(
+        eq(spasmReports.patientId, patientId),
+        eq(spasmReports.status, "active"),
+        coveredAt ? sql`${spasmReports.createdAt} > ${coveredAt}` : undefined,
+      ),
+    );
+  await recordAudit(tx, {
+    action: "evaluation.sign",
+    actor,
+    patientId,
+    entityType: "evaluation",
+    entityId: id,
   });
+  return { id, newerReports: newer?.n ?? 0 };
 }
 
 /**

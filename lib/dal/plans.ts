@@ -11,11 +11,13 @@ import type {
   DiscardDraftInput,
   InjectionUpdateInput,
   PlanDraftInput,
+  PublishPlanInput,
   ReferralUpdateInput,
 } from "@/lib/validations/plan";
 import { recordAudit } from "./audit";
 import { notify } from "./notify";
 import { assertCan } from "./guard";
+import { runOnce, type Repeatable } from "./idempotency";
 import { carryRecordsForward, copyPlanIntoDraft } from "./plan-carry";
 import { deleteDraftItems, syncDraftItems } from "./plan-items-write";
 import { loadCauseRefs, loadLastInjectionOn, loadPlanDetail, loadVersions } from "./plan-read";
@@ -159,35 +161,48 @@ export async function savePlanDraft(actor: Actor, input: PlanDraftInput): Promis
 /**
  * Saves the draft as posted and publishes it in one transaction: the published plan becomes superseded, the draft
  * published (by this doctor, now), injections and referrals follow (plan-carry.ts), and the patient is notified.
+ * Exactly once: the same form sent again (same idempotency key) gets the first publication back, not a new version.
  */
-export async function publishPlan(actor: Actor, input: PlanDraftInput): Promise<PublishPlanResult> {
+export async function publishPlan(
+  actor: Actor,
+  input: PublishPlanInput,
+): Promise<Repeatable<PublishPlanResult>> {
   assertCan(actor, "plan:write");
+  const { patientId } = input;
+  const claim = { action: "plan.publish" as const, patientId, key: input.idempotencyKey };
   return raceSafe(() =>
-    withPatientAccess(actor, input.patientId, "plan.publish", async (tx) => {
-      const { patientId } = input;
-      const { planId, version } = await writeDraft(tx, actor, input);
-      const now = new Date();
-      const [previous] = await tx
-        .update(treatmentPlans)
-        .set({ status: "superseded", updatedAt: now })
-        .where(and(eq(treatmentPlans.patientId, patientId), eq(treatmentPlans.status, "published")))
-        .returning({ id: treatmentPlans.id });
-      const carried = await carryRecordsForward(tx, previous?.id ?? null, planId, now);
-      await tx
-        .update(treatmentPlans)
-        .set({
-          status: "published",
-          publishedAt: now,
-          authorId: actor.id,
-          supersedesId: previous?.id ?? null,
-          updatedAt: now,
-        })
-        .where(and(eq(treatmentPlans.id, planId), eq(treatmentPlans.status, "draft")));
-      await notify(tx, { to: patientId, kind: "plan_published", patientId, entityId: planId });
-      await recordAudit(tx, { action: "plan.publish", actor, patientId, ...planEntity(planId) });
-      return { planId, version, carried };
-    }),
+    withPatientAccess(actor, patientId, "plan.publish", (tx) =>
+      runOnce(tx, actor, claim, async () => {
+        const result = await publishDraft(tx, actor, input);
+        return { entityId: result.planId, result };
+      }),
+    ),
   );
+}
+
+async function publishDraft(tx: Db, actor: Actor, input: PlanDraftInput): Promise<PublishPlanResult> {
+  const { patientId } = input;
+  const { planId, version } = await writeDraft(tx, actor, input);
+  const now = new Date();
+  const [previous] = await tx
+    .update(treatmentPlans)
+    .set({ status: "superseded", updatedAt: now })
+    .where(and(eq(treatmentPlans.patientId, patientId), eq(treatmentPlans.status, "published")))
+    .returning({ id: treatmentPlans.id });
+  const carried = await carryRecordsForward(tx, previous?.id ?? null, planId, now);
+  await tx
+    .update(treatmentPlans)
+    .set({
+      status: "published",
+      publishedAt: now,
+      authorId: actor.id,
+      supersedesId: previous?.id ?? null,
+      updatedAt: now,
+    })
+    .where(and(eq(treatmentPlans.id, planId), eq(treatmentPlans.status, "draft")));
+  await notify(tx, { to: patientId, kind: "plan_published", patientId, entityId: planId });
+  await recordAudit(tx, { action: "plan.publish", actor, patientId, ...planEntity(planId) });
+  return { planId, version, carried };
 }
 
 /** Starts a new draft version from the published plan, pre-filled with its items (see plan-carry.ts). */

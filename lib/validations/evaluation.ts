@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/zod-config";
 import { LIMB_SIDES, MUSCLE_GROUPS, WORK_UP_TESTS } from "@/lib/domain/evaluation";
 import { MAS_VALUES, PSFS_FREQUENCY_CODES, PSFS_SEVERITY_CODES } from "@/lib/domain/scales";
 
@@ -72,9 +73,15 @@ export const evaluationDraftSchema = evaluationFields.superRefine((v, ctx) => ch
 export type EvaluationDraftInput = z.infer<typeof evaluationDraftSchema>;
 export type EvaluationFormValues = z.input<typeof evaluationDraftSchema>;
 
-/** Signing: the same form, PSFS required, plus the newest report the doctor saw (null when there is none). */
+/**
+ * Signing: the same form, PSFS required, plus the newest report the doctor saw (null when there is none) and the
+ * form instance's idempotency key (a UUID the browser picks; the same key sent again gets the first signature).
+ */
 export const signEvaluationSchema = evaluationFields
-  .extend({ coversReportId: z.uuid({ error: "invalid" }).nullable() })
+  .extend({
+    coversReportId: z.uuid({ error: "invalid" }).nullable(),
+    idempotencyKey: z.uuid({ error: "invalid" }).optional(),
+  })
   .superRefine((v, ctx) => checkEvaluation(v, ctx, true));
 export type SignEvaluationInput = z.infer<typeof signEvaluationSchema>;
 

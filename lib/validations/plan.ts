@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/zod-config";
 import { LIMB_SIDES } from "@/lib/domain/evaluation";
 import type { PlanItemView } from "@/lib/dto/plans";
 import { clinicToday } from "./profile-fields";
@@ -159,12 +160,18 @@ export const planDraftSchema = planFields;
 export type PlanDraftInput = z.infer<typeof planDraftSchema>;
 export type PlanFormValues = z.input<typeof planDraftSchema>;
 
-/** Publishing: the same, plus what the patient needs to read: a summary and at least one item. */
-export const publishPlanSchema = planFields.superRefine((v, ctx) => {
-  if (v.summary.length === 0)
-    ctx.addIssue({ code: "custom", path: ["summary"], message: "summary_required" });
-  if (v.items.length === 0) ctx.addIssue({ code: "custom", path: ["items"], message: "items_required" });
-});
+/**
+ * Publishing: the same, plus what the patient needs to read (a summary and at least one item) and the form
+ * instance's idempotency key (a UUID the browser picks; the same key sent again gets the first publication).
+ */
+export const publishPlanSchema = planFields
+  .extend({ idempotencyKey: z.uuid({ error: "invalid" }).optional() })
+  .superRefine((v, ctx) => {
+    if (v.summary.length === 0)
+      ctx.addIssue({ code: "custom", path: ["summary"], message: "summary_required" });
+    if (v.items.length === 0) ctx.addIssue({ code: "custom", path: ["items"], message: "items_required" });
+  });
+export type PublishPlanInput = z.infer<typeof publishPlanSchema>;
 
 export const revisePlanSchema = z.object({ patientId: z.uuid({ error: "invalid" }) });
 export type RevisePlanInput = z.infer<typeof revisePlanSchema>;
