@@ -187,7 +187,8 @@ export const ROWS: Row[] = [
     key: `${PATIENT_CASE}/evaluation/actions.ts#signEvaluationAction`,
     allow: CARE_TEAM,
     owner: "assignedDoctor",
-    args: async (w) => [{ ...evaluation(w.patient.id), coversReportId: null }],
+    // With the form's idempotency key: a refused caller must not claim it either (nothing written).
+    args: async (w) => [{ ...evaluation(w.patient.id), coversReportId: null, idempotencyKey: randomUUID() }],
   },
   {
     key: `${PATIENT_CASE}/evaluation/actions.ts#amendEvaluationAction`,
@@ -230,7 +231,7 @@ export const ROWS: Row[] = [
     owner: "assignedDoctor",
     args: async (w) => {
       const { planId } = await savePlanDraft(w.assignedDoctor, plan(w.patient.id, [stretch]));
-      return [plan(w.patient.id, [stretch], planId)];
+      return [{ ...plan(w.patient.id, [stretch], planId), idempotencyKey: randomUUID() }];
     },
   },
   {
