@@ -4,6 +4,7 @@
 // 1 M reports are built by the generator (bench/seed.ts) or reused when complete. Otherwise PGlite, small sizes.
 // Run through `node --import tsx --import ./bench/server-only-hook.mjs` so the real DAL modules load outside Next.
 import { mkdirSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -13,12 +14,23 @@ import { listTriageQueue } from "@/lib/dal/queue";
 import { getCaseTimeline } from "@/lib/dal/case";
 import { listOwnReports } from "@/lib/dal/report-history";
 import { listAuditEvents } from "@/lib/dal/admin-audit";
+import { listOwnAccessLog } from "@/lib/dal/access-log";
 import type { Actor } from "@/lib/permissions";
 import type { QueueQuery } from "@/lib/validations/queue";
 import type { AuditFilters } from "@/lib/validations/admin";
 import { seedBench } from "@/bench/seed";
 import { assertLocal, ensureBenchDatabase, open } from "@/bench/pg";
 import { explainSummary, type ExplainNode } from "@/bench/explain";
+import {
+  explainCases,
+  planActors,
+  planCases,
+  planLine,
+  type Capture,
+  type PlanActors,
+  type PlanResult,
+  BIG_TABLES,
+} from "@/bench/plans";
 import {
   actionId,
   benchPrincipals,
@@ -51,11 +63,26 @@ const { values: args } = parseArgs({
     "no-throughput": { type: "boolean", default: false },
     /** Exit 1 when a route breaks the first-load JS budget (reported either way). */
     "enforce-js": { type: "boolean", default: false },
+    // The CI step of `npm test` (scripts/test.mjs, after the build): --quick on TEST_DATABASE_URL's server in a
+    // database of its own, created and dropped by the run, plus the first-load JS budget of the build `npm test`
+    // just made (NEXT_DIST_DIR or .next), enforced; no throughput. Without TEST_DATABASE_URL it says so and exits 0.
+    ci: { type: "boolean", default: false },
   },
 });
 
+const CI = args.ci;
+if (CI) {
+  args.quick = true;
+  args.web ??= process.env.NEXT_DIST_DIR || ".next";
+  args["enforce-js"] = true;
+  args["no-throughput"] = true;
+}
 const QUICK = args.quick;
-const CANDIDATE_URL = process.env.DATABASE_URL ?? (QUICK ? process.env.TEST_DATABASE_URL : undefined);
+const CANDIDATE_URL = CI
+  ? process.env.TEST_DATABASE_URL
+  : (process.env.DATABASE_URL ?? (QUICK ? process.env.TEST_DATABASE_URL : undefined));
+/** Bench database names; a CI run's are its own and dropped at the end. */
+const DB_PREFIX = CI ? `spasmcare_ci${process.pid}_bench` : "spasmcare_bench";
 let URL_: string | undefined;
 const ROUNDS = Number(args.rounds ?? (QUICK ? 30 : 60));
 const WARMUP = QUICK ? 3 : 5;
@@ -63,12 +90,36 @@ const RESULTS = path.join(process.cwd(), "bench", "results");
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 // ---------- budgets (issue 6 / issue 8) ----------
-const QUEUE_P95_BUDGET_MS = 20;
-const QUEUE_GROWTH_BUDGET = 2;
+// BENCH_BUDGET_* in the environment replace a budget for one run (to see a check fail, or hold); the header says so.
+const overridden: string[] = [];
+function budget(name: string, fallback: number): number {
+  const v = process.env[`BENCH_BUDGET_${name}`];
+  if (v === undefined || v === "") return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`BENCH_BUDGET_${name} must be a positive number`);
+  overridden.push(`${name}=${n} (default ${fallback})`);
+  return n;
+}
+const QUEUE_P95_BUDGET_MS = budget("QUEUE_P95_MS", 20);
+const QUEUE_GROWTH_BUDGET = budget("QUEUE_GROWTH", 2);
+// The JS budget is read in bench/web.ts; named here when replaced.
+for (const [name, kb] of [
+  ["JS_TOTAL_KB", JS_TOTAL_BUDGET_KB],
+  ["JS_OWN_KB", JS_OWN_BUDGET_KB],
+] as const) {
+  if (process.env[`BENCH_BUDGET_${name}`]) {
+    if (!(kb > 0)) throw new Error(`BENCH_BUDGET_${name} must be a positive number`);
+    overridden.push(`${name}=${kb}`);
+  }
+}
 
 type Size = { label: string; patients: number; reports: number };
+// Quick (CI): 1 k beside 10 k, so the queue's growth is measured in the same run whatever the machine's load.
 const PG_SIZES: Size[] = QUICK
-  ? [{ label: "10k", patients: 1_000, reports: 10_000 }]
+  ? [
+      { label: "1k", patients: 100, reports: 1_000 },
+      { label: "10k", patients: 1_000, reports: 10_000 },
+    ]
   : [
       { label: "10k", patients: 1_000, reports: 10_000 },
       { label: "100k", patients: 10_000, reports: 100_000 },
@@ -143,7 +194,7 @@ async function pgTargets(url: string): Promise<Target[]> {
   assertLocal(url);
   const out: Target[] = [];
   for (const size of PG_SIZES) {
-    const name = `spasmcare_bench_${size.label}`;
+    const name = `${DB_PREFIX}_${size.label}`;
     const started = performance.now();
     log(`database ${name}: checking…`);
     const { reused, url: target } = await ensureBenchDatabase(url, name, {
@@ -309,7 +360,7 @@ async function measureVariants(t: Target, variants: Variant[], rounds: number, r
   variants.forEach((v, j) => rows.push({ measure: v.measure, data: v.data, ...res[j], baseKind: "audit" }));
 }
 
-async function measureExtras(t: Target, rows: Row[]): Promise<void> {
+async function measureExtras(t: Target, rows: Row[], pa: PlanActors): Promise<void> {
   setDb(t.db);
   const heavy = `${t.size.label}, heaviest patient (${t.heaviest.reports} reports)`;
   const rounds = QUICK ? 5 : 20;
@@ -358,6 +409,25 @@ async function measureExtras(t: Target, rows: Row[]): Promise<void> {
         measure: "patient history: site calf",
         data: heavy,
         call: () => listOwnReports(t.heaviest.patient, { page: 1, pageSize: 20, site: "calf" }),
+      },
+    ],
+    rounds,
+    rows,
+  );
+  // "Who saw my record" (a patient's list, read from the audit log) for the patient whose record was read most.
+  const watched = `${t.size.label}, ${pa.watched.events.toLocaleString("en")} events on one record`;
+  await measureVariants(
+    t,
+    [
+      {
+        measure: "access log (listOwnAccessLog): page 1",
+        data: watched,
+        call: () => listOwnAccessLog(pa.watched.patient, { page: 1 }),
+      },
+      {
+        measure: "access log: page 10",
+        data: watched,
+        call: () => listOwnAccessLog(pa.watched.patient, { page: 10 }),
       },
     ],
     rounds,
@@ -473,6 +543,30 @@ async function explainAll(t: Target, extras: boolean): Promise<Explained[]> {
     ),
   );
   return out;
+}
+
+/**
+ * Issue 8 point 3 at the bench's largest size: every case of bench/plans.ts (the DAL's own statements) EXPLAINed,
+ * a sequential scan of a big table is a broken budget. lib/dal/query-plans.test.ts checks the same at 100 k in CI.
+ */
+async function checkPlans(t: Target, pa: PlanActors): Promise<PlanResult[]> {
+  const capture: Capture = {
+    get on() {
+      return t.capturing;
+    },
+    set on(v: boolean) {
+      t.capturing = v;
+    },
+    get queries() {
+      return t.captured;
+    },
+    set queries(q) {
+      t.captured.length = 0;
+      t.captured.push(...q);
+    },
+  };
+  const cases = planCases(() => pa).filter((c) => !c.minReports || c.minReports <= t.size.reports);
+  return explainCases(t.db, capture, t.raw, cases);
 }
 
 // ---------- web: first-load JS and throughput against a production build ----------
@@ -765,8 +859,44 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
+/** A port the OS says is free now (as scripts/e2e-isolation.mjs finds one). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A CI run's databases are its own: dropped at the end, whatever the outcome. */
+async function dropCiDatabases(): Promise<void> {
+  if (!CI || !URL_) return;
+  const { default: postgres } = await import("postgres");
+  const admin = postgres(URL_, { max: 1, onnotice: () => {} });
+  try {
+    for (const size of PG_SIZES)
+      await admin.unsafe(`drop database if exists "${DB_PREFIX}_${size.label}" with (force)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 async function main() {
   const started = performance.now();
+  if (CI && !CANDIDATE_URL) {
+    console.log(
+      "quick bench SKIPPED: TEST_DATABASE_URL is not set (the CI bench measures the data budgets on PostgreSQL " +
+        "and the first-load JS budget against it); set TEST_DATABASE_URL to run it.",
+    );
+    process.exit(0);
+  }
+  if (CI && !(await reachable(CANDIDATE_URL!)))
+    throw new Error(`TEST_DATABASE_URL's server does not answer: the quick bench cannot run`);
+  if (CI) args["web-port"] = String(await freePort());
   if (CANDIDATE_URL) URL_ = !QUICK || (await reachable(CANDIDATE_URL)) ? CANDIDATE_URL : undefined;
   const engine = URL_ ? "PostgreSQL" : "PGlite";
   let version = "";
@@ -792,20 +922,23 @@ async function main() {
     };
     if (engine === "PostgreSQL" && t === largest) {
       const p95 = r.s.p95;
-      const small = queue.get(smallest)!.s.p95;
+      // A quick run (CI, 10 k) enforces the growth of the median from 1 k, which both sizes pay alike under load;
+      // the absolute p95 is reported there (a busy CI machine alone can push a 2 ms query past 20 ms).
+      const enforceAbs = !QUICK;
       const absOk = p95 <= QUEUE_P95_BUDGET_MS;
-      row.budget = `p95 ≤ ${QUEUE_P95_BUDGET_MS} ms`;
-      row.ok = absOk;
-      if (!absOk)
+      row.budget = `p95 ≤ ${QUEUE_P95_BUDGET_MS} ms${enforceAbs ? "" : ` (reported: ${absOk ? "holds" : "over"})`}`;
+      row.ok = absOk || !enforceAbs;
+      if (!absOk && enforceAbs)
         failures.push(`queue p95 at ${t.size.label} is ${fmt(p95)} ms (budget ${QUEUE_P95_BUDGET_MS} ms)`);
       if (t !== smallest) {
-        const growth = p95 / small;
+        const stat = QUICK ? "p50" : "p95";
+        const growth = r.s[stat] / queue.get(smallest)!.s[stat];
         const growthOk = growth < QUEUE_GROWTH_BUDGET;
-        row.budget += `; < ${QUEUE_GROWTH_BUDGET}× ${smallest.size.label} (${growth.toFixed(2)}×)`;
-        row.ok = absOk && growthOk;
+        row.budget += `; ${stat} < ${QUEUE_GROWTH_BUDGET}× ${smallest.size.label} (${growth.toFixed(2)}×)`;
+        row.ok = row.ok && growthOk;
         if (!growthOk) {
           failures.push(
-            `queue p95 grows ${growth.toFixed(2)}× from ${smallest.size.label} to ${t.size.label} (budget < ${QUEUE_GROWTH_BUDGET}×)`,
+            `queue ${stat} grows ${growth.toFixed(2)}× from ${smallest.size.label} to ${t.size.label} (budget < ${QUEUE_GROWTH_BUDGET}×)`,
           );
         }
       }
@@ -815,9 +948,16 @@ async function main() {
 
   const extras = !args["no-extras"] && !QUICK && !webOnly;
   const explained = webOnly ? [] : await explainAll(largest, extras);
+  // Plans are only worth checking where the planner prefers indexes: PostgreSQL at 100 k reports and more.
+  const planCheck = engine === "PostgreSQL" && !QUICK && !webOnly && largest.size.reports >= 100_000;
+  const pa = extras || planCheck ? await planActors(largest.db) : undefined;
+  const plans = planCheck ? await checkPlans(largest, pa!) : [];
+  for (const r of plans)
+    if (r.violations.length)
+      failures.push(`EXPLAIN at ${largest.size.label}: ${r.case.name}: ${r.violations.join(", ")}`);
   if (extras) {
-    log("measuring the case timeline, patient history and audit viewer on the largest database…");
-    await measureExtras(largest, rows);
+    log("measuring the case timeline, patient history, access log and audit viewer on the largest database…");
+    await measureExtras(largest, rows, pa!);
   }
   let web: WebResult | null = null;
   const webNotes: string[] = [];
@@ -837,6 +977,7 @@ async function main() {
     `databases: ${targets.map((t) => t.note).join("; ")}\n` +
     `baseline, interleaved with the measured calls on the same connection: "select 1" = a bare round trip; ` +
     `"audit insert" = one audit_events row inserted and committed (what every audited call pays at least)\n` +
+    (overridden.length ? `BUDGETS REPLACED for this run (BENCH_BUDGET_*): ${overridden.join(", ")}\n` : "") +
     `machine load average (1/5/15 min) at the end: ${os
       .loadavg()
       .map((l) => l.toFixed(1))
@@ -851,6 +992,15 @@ async function main() {
             `${e.title} → ${path.relative(process.cwd(), e.file)}`,
             ...e.summary.map((s) => `  ${s}`),
           ]),
+          "",
+        ]
+      : []),
+    ...(plans.length
+      ? [
+          `Plans at ${largest.size.label}: ${plans.length} DAL calls (bench/plans.ts), every statement EXPLAINed; ` +
+            `budget: no sequential scan of ${BIG_TABLES.join(", ")}` +
+            ` (${plans.filter((r) => r.violations.length).length} broken):`,
+          ...plans.map((r) => `  ${planLine(r)}`),
           "",
         ]
       : []),
@@ -884,10 +1034,12 @@ async function main() {
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(path.join(RESULTS, `bench-${QUICK ? "quick-" : ""}${engine.toLowerCase()}.md`), `${out}\n`);
   for (const t of targets) await t.close();
+  await dropCiDatabases();
   process.exit(failures.length ? 1 : 0);
 }
 
-main().catch((err) => {
+main().catch(async (err) => {
   console.error(err);
+  await dropCiDatabases().catch((e: unknown) => console.error(e));
   process.exit(2);
 });

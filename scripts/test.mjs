@@ -28,6 +28,13 @@ const steps = [
     ],
   ],
   ["build", ["node_modules/next/dist/bin/next", "build"]],
+  // Quick bench (issue 8): queue at 1 k and 10 k reports in PostgreSQL databases of its own on TEST_DATABASE_URL's
+  // server (created and dropped), and the first-load JS budget of the build above; fails when a budget is broken.
+  // Without TEST_DATABASE_URL it prints that it is skipped.
+  [
+    "bench (quick)",
+    ["--import", "tsx", "--import", "./bench/server-only-hook.mjs", "scripts/bench-run.ts", "--ci"],
+  ],
   ["e2e", ["scripts/e2e.mjs", "--reporter=list,json"]],
 ];
 
