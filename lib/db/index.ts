@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
@@ -62,12 +62,55 @@ async function openPostgres(url: string): Promise<{ db: Db; close: () => Promise
   return { db: drizzle(client, { schema }) as unknown as Db, close: () => client.end({ timeout: 5 }) };
 }
 
+/**
+ * The embedded server's settings on top of PGlite's own. PostgreSQL's default 128 MB of shared buffers live in the
+ * WASM heap and are all resident from the start (the heap grows to ~190 MB); 16 MB holds the demo clinic's data
+ * several times over. PGLITE_SHARED_BUFFERS overrides it (e.g. `64MB` for a large local data set). Measured in
+ * docs/PERFORMANCE.md, "Embedded database footprint".
+ */
+export function pgliteStartParams(defaults: readonly string[]): string[] {
+  const sharedBuffers = process.env.PGLITE_SHARED_BUFFERS || "16MB";
+  if (!/^\d+(kB|MB|GB)$/.test(sharedBuffers)) throw new Error("PGLITE_SHARED_BUFFERS must look like 16MB");
+  return [...defaults, "-c", `shared_buffers=${sharedBuffers}`];
+}
+
+/**
+ * A fresh data dir: PGlite runs initdb in two more WASM instances (a temporary PGlite and initdb itself) inside the
+ * opening process, and an idle server's garbage collector does not give their ~500 MB back. Run that first open in a
+ * short-lived child process, so the memory leaves with it; this process then opens an initialised dir.
+ */
+async function initPgliteDir(dir: string, startParams: string[]): Promise<void> {
+  if (existsSync(path.join(dir, "PG_VERSION"))) return;
+  const { spawn } = await import("node:child_process");
+  const script = [
+    'import { PGlite } from "@electric-sql/pglite";',
+    "const pg = new PGlite(process.argv[1], { startParams: JSON.parse(process.argv[2]) });",
+    "await pg.waitReady;",
+    "await pg.close();",
+  ].join("\n");
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--input-type=module", "-e", script, dir, JSON.stringify(startParams)],
+      { cwd: process.cwd(), stdio: ["ignore", "ignore", "pipe"] },
+    );
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`PGlite initdb (child process) exited ${code}: ${stderr}`)),
+    );
+  });
+}
+
 async function openPglite(dir: string): Promise<{ db: Db; close: () => Promise<void> }> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir);
+  const startParams = pgliteStartParams(PGlite.defaultStartParams);
+  await initPgliteDir(dir, startParams);
+  const client = new PGlite(dir, { startParams });
   const db = drizzle(client, { schema });
   // The embedded database lives in this process only (no cross-process lock), so it migrates itself here.
   await migrate(db, { migrationsFolder });
