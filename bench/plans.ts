@@ -2,7 +2,8 @@
 // Each case runs its DAL function once on a bench database while the drizzle logger records every statement it sends;
 // each recorded SELECT / WITH / UPDATE / DELETE is then EXPLAINed (without ANALYZE: nothing runs twice) with the same
 // parameters, and every sequential scan of a big table (bench/explain.ts BIG_TABLES) is reported. Used by the
-// PostgreSQL test lib/dal/query-plans.test.ts (which fails on any) and by `npm run bench` (which prints them).
+// PostgreSQL test lib/dal/query-plans.test.ts at 100 k (which fails on any) and by a full `npm run bench` at 1 M (which
+// prints one line of scans per case and counts any as a broken budget).
 import { sql } from "drizzle-orm";
 import { setDb, type Db } from "@/lib/db";
 import { listTriageQueue } from "@/lib/dal/queue";
