@@ -4,8 +4,10 @@ export async function register() {
   const { scrubConsoleErrors } = await import("./lib/log");
   scrubConsoleErrors();
   // SIGTERM: readiness fails at once, Next drains requests in flight, then the database pool closes (lib/db/health).
-  const { installGracefulShutdown } = await import("./lib/db/health");
+  // Page loads ask whether PostgreSQL answers before rendering (cached while it does): 503 page, never a 500.
+  const { installGracefulShutdown, installPageLoadProbe } = await import("./lib/db/health");
   installGracefulShutdown();
+  installPageLoadProbe();
 }
 
 // A page or action that failed on a database outage switches page loads to the 503 page until the database answers

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { dbDownSince } from "@/lib/db/outage";
+import { pageLoadDbDown } from "@/lib/db/outage";
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "@/lib/i18n/locale";
 import { isCrossOrigin, isOversized, makeNonce, securityHeaders } from "@/lib/security-headers";
 import { unavailableHtml } from "@/lib/unavailable-page";
@@ -26,7 +26,7 @@ function refuse(status: 403 | 413, nonce: string): NextResponse {
   return response;
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = makeNonce();
   if (isCrossOrigin(request.method, request.headers.get("origin"), request.headers.get("host"))) {
     return refuse(403, nonce);
@@ -34,14 +34,15 @@ export function proxy(request: NextRequest) {
   if (request.method !== "GET" && isOversized(request.headers.get("content-length"))) {
     return refuse(413, nonce);
   }
-  // The database is down (a request just failed on it): a page load gets the 503 page at once, in the user's
-  // language, instead of waiting for a timeout and a 500. Actions, RSC fetches and /api answer for themselves.
+  // The database is down (a request failed on it, or a quick probe after a pool connection closed says so): a page
+  // load gets the 503 page within a couple of seconds, in the user's language, instead of a timeout and a 500 —
+  // the very first one too. Actions, RSC fetches and /api answer for themselves.
   if (
-    dbDownSince() !== null &&
     request.method === "GET" &&
     !request.headers.has("rsc") &&
     !request.nextUrl.pathname.startsWith("/api/") &&
-    (request.headers.get("accept") ?? "").includes("text/html")
+    (request.headers.get("accept") ?? "").includes("text/html") &&
+    (await pageLoadDbDown())
   ) {
     const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
     const locale = isLocale(cookie)

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { closeDb, getDb } from "./index";
-import { outage } from "./outage";
+import { noteDbAnswered, outage } from "./outage";
 import { isDbUnavailable } from "./unavailable";
 
 type Lifecycle = { draining?: boolean; shutdownInstalled?: boolean };
@@ -26,6 +26,7 @@ export async function pingDb(
   });
   try {
     await Promise.race([getDb().then((db) => db.execute(sql`select 1`)), timeout]);
+    noteDbAnswered();
     return { ok: true, ms: Math.round(performance.now() - started) };
   } catch (err) {
     noteDbError(err);
@@ -94,10 +95,21 @@ export function noteDbError(err: unknown): void {
       );
       outage.since = null;
       outage.probing = false;
+      noteDbAnswered();
       return;
     }
     setTimeout(probe, Math.max(0, 1000 - (performance.now() - started))).unref();
   };
   console.error(`[db] database unavailable: page loads answer 503 until it is back`);
   setTimeout(probe, 1000).unref();
+}
+
+/**
+ * Lets proxy.ts ask, before rendering a page, whether PostgreSQL answers (lib/db/outage.ts pageLoadDbDown), so even
+ * the first page load after the database died gets the 503 page instead of a 500. PGlite lives in this process and
+ * cannot be down on its own: nothing to ask. Installed once per process from instrumentation.ts.
+ */
+export function installPageLoadProbe(): void {
+  if (!process.env.DATABASE_URL) return;
+  outage.check = async (timeoutMs) => (await pingDb(timeoutMs)).ok;
 }

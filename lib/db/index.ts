@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { noteDbConnectionClosed } from "./outage";
 import * as schema from "./schema";
 
 /** One type for both drivers (and for a transaction, which is a PgDatabase too). */
@@ -58,7 +59,13 @@ export function postgresPoolOptions() {
 async function openPostgres(url: string): Promise<{ db: Db; close: () => Promise<void> }> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { ...postgresPoolOptions(), onnotice: () => {} });
+  // A closed connection (restart, kill, stop, or an idle one retired) makes the next page load ask whether the
+  // database answers before rendering (lib/db/outage.ts).
+  const client = postgres(url, {
+    ...postgresPoolOptions(),
+    onnotice: () => {},
+    onclose: noteDbConnectionClosed,
+  });
   return { db: drizzle(client, { schema }) as unknown as Db, close: () => client.end({ timeout: 5 }) };
 }
 
