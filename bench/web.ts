@@ -23,7 +23,13 @@ export const JS_OWN_BUDGET_KB = Number(process.env.BENCH_BUDGET_JS_OWN_KB || 50)
 export const DOCTOR_VS_LOGIN_BUDGET = 0.5;
 export const SUBMIT_VS_BARE_BUDGET = 0.7;
 
-export type Server = { base: string; stop: () => Promise<void>; rssMb: () => number | null };
+export type Server = {
+  base: string;
+  stop: () => Promise<void>;
+  rssMb: () => number | null;
+  /** False once the server process exited (crashed). */
+  alive: () => boolean;
+};
 
 /** `next start` on `distDir` (a finished production build) with the bench database and the bench action enabled. */
 export async function startServer(opts: {
@@ -31,6 +37,8 @@ export async function startServer(opts: {
   distDir: string;
   port: number;
   databaseUrl: string;
+  /** Everything the server prints (stdout and stderr), e.g. for `npm run test:faults` to read its log. */
+  onOutput?: (chunk: string) => void;
 }): Promise<Server> {
   const buildId = path.join(opts.root, opts.distDir, "BUILD_ID");
   if (!existsSync(buildId)) {
@@ -50,7 +58,7 @@ export async function startServer(opts: {
     ],
     {
       cwd: opts.root,
-      stdio: ["ignore", "ignore", "pipe"],
+      stdio: ["ignore", opts.onOutput ? "pipe" : "ignore", "pipe"],
       env: {
         ...process.env,
         NODE_ENV: "production",
@@ -66,7 +74,9 @@ export async function startServer(opts: {
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
+    opts.onOutput?.(d.toString());
   });
+  child.stdout?.on("data", (d: Buffer) => opts.onOutput?.(d.toString()));
   const base = `http://127.0.0.1:${opts.port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -85,6 +95,7 @@ export async function startServer(opts: {
   }
   return {
     base,
+    alive: () => child.exitCode === null && child.signalCode === null,
     rssMb: () => {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, "utf8");

@@ -1,7 +1,7 @@
-// `npm test`: lint, format check, typecheck, unit + DAL integration (PGlite, and PostgreSQL with TEST_DATABASE_URL), build, e2e.
+// `npm test`: lint, format check, typecheck, unit + DAL integration (PGlite, and PostgreSQL with TEST_DATABASE_URL), build, database faults, e2e.
 // Ends with one summary line, "tests: N passed, N failed", counted from the vitest and Playwright JSON reports.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 
 const out = ".test-results";
 rmSync(out, { recursive: true, force: true });
@@ -35,6 +35,8 @@ const steps = [
     "bench (quick)",
     ["--import", "tsx", "--import", "./bench/server-only-hook.mjs", "scripts/bench-run.ts", "--ci"],
   ],
+  // Issue 9: its own PostgreSQL, `next start` on the build just made, three database faults (scripts/fault-test.ts).
+  ["faults", ["node_modules/tsx/dist/cli.mjs", "scripts/fault-test.ts"]],
   ["e2e", ["scripts/e2e.mjs", "--reporter=list,json"]],
 ];
 
@@ -54,10 +56,23 @@ function counts() {
   return { passed, failed };
 }
 
+/** The fault test starts its own PostgreSQL: it needs initdb (pg_config's bindir, Debian's layout, or PATH). */
+function hasInitdb() {
+  const dirs = [spawnSync("pg_config", ["--bindir"], { encoding: "utf8" }).stdout?.trim()];
+  if (existsSync("/usr/lib/postgresql"))
+    for (const v of readdirSync("/usr/lib/postgresql")) dirs.push(`/usr/lib/postgresql/${v}/bin`);
+  dirs.push(...(process.env.PATH ?? "").split(":"));
+  return dirs.some((d) => d && existsSync(`${d}/initdb`));
+}
+
 const only = process.env.TEST_STEPS?.split(",");
 let status = 0;
 for (const [name, args] of steps) {
   if (only && !only.includes(name.split(" ")[0])) continue;
+  if (name === "faults" && !hasInitdb()) {
+    console.log("\n=== faults: SKIPPED: no PostgreSQL server binaries (initdb) on this machine ===");
+    continue;
+  }
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
   const r = spawnSync(process.execPath, args, { stdio: "inherit", env });
