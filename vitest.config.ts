@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -9,6 +10,10 @@ export default defineConfig({
       "@": root,
       // DAL modules import "server-only"; under vitest they run in plain Node.
       "server-only": path.join(root, "test/server-only.ts"),
+      // As in next.config.js: messages are precompiled (lib/i18n/messages.ts) and formatted by next-intl's format-only.
+      "use-intl/format-message": createRequire(import.meta.url).resolve(
+        "use-intl/format-message/format-only",
+      ),
     },
   },
   test: {
@@ -19,5 +24,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     benchmark: { include: ["bench/**/*.bench.ts"] },
+    // Processed by vite, so the use-intl/format-message alias above reaches their imports.
+    server: { deps: { inline: ["next-intl", "use-intl"] } },
   },
 });

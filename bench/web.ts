@@ -182,11 +182,24 @@ export type RouteJs = {
   ok?: boolean;
 };
 
-const SCRIPT_SRC = /<script\b[^>]*\bsrc="([^"]+)"/g;
+const SCRIPT_TAG = /<script\b[^>]*>/g;
+const SRC = /\bsrc="([^"]+)"/;
+/** `<script nomodule>` (Next's legacy polyfills): a browser that runs modules never fetches it. */
+const NOMODULE = /\snomodule(?:=|\s|>|$)/i;
+
+/** The script URLs a module-capable browser loads from this HTML, in order (nomodule ones left out). */
+export function loadedScripts(html: string): string[] {
+  const out = new Set<string>();
+  for (const [tag] of html.matchAll(SCRIPT_TAG)) {
+    const src = SRC.exec(tag)?.[1];
+    if (src && !NOMODULE.test(tag)) out.add(src.replace(/&amp;/g, "&"));
+  }
+  return [...out];
+}
 
 /**
- * For each route: fetch its HTML as its role, take every `<script src>`, gzip each script as the server would send it
- * (zlib default level), and sum. "Own" is what is not loaded by every measured route (the shared framework and
+ * For each route: fetch its HTML as its role, take every `<script src>` but the `nomodule` ones (loadedScripts), gzip
+ * each script as the server would send it (zlib default level), and sum. "Own" is what is not loaded by every measured route (the shared framework and
  * layout chunks are the rest).
  */
 export async function firstLoadJs(
@@ -209,7 +222,7 @@ export async function firstLoadJs(
       redirect: "manual",
     });
     const html = await res.text();
-    const scripts = [...new Set([...html.matchAll(SCRIPT_SRC)].map((m) => m[1].replace(/&amp;/g, "&")))];
+    const scripts = loadedScripts(html);
     let total = 0;
     for (const s of scripts) total += await gz(s);
     out.push({

@@ -1,41 +1,38 @@
 "use client";
 
-import { Monitor, Moon, Sun } from "lucide-react";
+import { Moon, Sun } from "lucide-react";
 import { useTheme } from "next-themes";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuRadioGroup,
-  DropdownMenuRadioItem,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { useSyncExternalStore } from "react";
 
+const noop = () => () => {};
+
+// The ghost icon button it always was, over a transparent native <select> (light, dark, system) that takes the
+// clicks and the keyboard: the OS picker replaces Radix DropdownMenu (~25 kB gzipped with its popper on every route).
 export function ThemeToggle() {
   const t = useTranslations("common.theme");
   const { theme, setTheme } = useTheme();
+  // next-themes knows the stored choice only in the browser: render "system" on the server and at hydration.
+  const hydrated = useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label={t("label")}>
-          <Sun aria-hidden className="size-4 dark:hidden" />
-          <Moon aria-hidden className="hidden size-4 dark:block" />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end">
-        <DropdownMenuRadioGroup value={theme ?? "system"} onValueChange={setTheme}>
-          <DropdownMenuRadioItem value="light">
-            <Sun aria-hidden /> {t("light")}
-          </DropdownMenuRadioItem>
-          <DropdownMenuRadioItem value="dark">
-            <Moon aria-hidden /> {t("dark")}
-          </DropdownMenuRadioItem>
-          <DropdownMenuRadioItem value="system">
-            <Monitor aria-hidden /> {t("system")}
-          </DropdownMenuRadioItem>
-        </DropdownMenuRadioGroup>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <div className="hover:bg-accent hover:text-accent-foreground dark:hover:bg-accent/50 has-[:focus-visible]:border-ring has-[:focus-visible]:ring-ring/70 relative inline-flex size-9 shrink-0 items-center justify-center rounded-md transition-all has-[:focus-visible]:ring-[3px]">
+      <Sun aria-hidden className="size-4 dark:hidden" />
+      <Moon aria-hidden className="hidden size-4 dark:block" />
+      <select
+        aria-label={t("label")}
+        data-testid="theme-toggle"
+        value={hydrated ? (theme ?? "system") : "system"}
+        onChange={(e) => setTheme(e.target.value)}
+        className="absolute inset-0 cursor-pointer appearance-none rounded-md opacity-0"
+      >
+        <option value="light">{t("light")}</option>
+        <option value="dark">{t("dark")}</option>
+        <option value="system">{t("system")}</option>
+      </select>
+    </div>
   );
 }

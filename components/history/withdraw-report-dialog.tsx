@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { AlertCircle, Archive, CheckCircle2, Info } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { withdrawReportAction } from "@/app/(patient)/patient/reports/actions";
 import { FieldErrorText, useErrorText } from "@/components/forms/form-message";
 import { Alert, AlertDescription } from "@/components/ui/alert";

@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { AlertCircle, CheckCircle2 } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { updateProfileAction } from "@/app/(patient)/patient/profile/actions";
 import { useErrorText } from "@/components/forms/form-message";
 import { TextField } from "@/components/forms/text-field";

@@ -2,10 +2,18 @@
 
 import { QueryClientProvider } from "@tanstack/react-query";
 import { ThemeProvider } from "next-themes";
-import type { ReactNode } from "react";
-import { Toaster } from "@/components/ui/sonner";
+import dynamic from "next/dynamic";
+import { useSyncExternalStore, type ReactNode } from "react";
+import { subscribeToaster, toasterWanted } from "@/components/ui/toast";
 import { getQueryClient } from "@/lib/query-client";
-import "@/lib/zod-config";
+
+const Toaster = dynamic(() => import("@/components/ui/sonner").then((m) => m.Toaster), { ssr: false });
+
+/** The toast region, mounted (and sonner loaded) once a toast is first shown (components/ui/toast.ts). */
+function LazyToaster() {
+  const wanted = useSyncExternalStore(subscribeToaster, toasterWanted, () => false);
+  return wanted ? <Toaster closeButton /> : null;
+}
 
 export function Providers({ children, nonce }: { children: ReactNode; nonce?: string }) {
   const queryClient = getQueryClient();
@@ -19,7 +27,7 @@ export function Providers({ children, nonce }: { children: ReactNode; nonce?: st
     >
       <QueryClientProvider client={queryClient}>
         {children}
-        <Toaster closeButton />
+        <LazyToaster />
       </QueryClientProvider>
     </ThemeProvider>
   );

@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { reportSites, spasmReports, type SpasmReport } from "@/lib/db/schema";
 import { createTranslator } from "next-intl";
-import { loadMessages } from "@/lib/i18n/messages";
+import { loadCompiledMessages } from "@/lib/i18n/messages";
 import type { Actor, Locale } from "@/lib/permissions";
 import { recordAudit } from "./audit";
 import { assertCan } from "./guard";
@@ -92,7 +92,7 @@ const CSV_COLUMNS: [string, (r: ExportRow, t: Translate) => CsvValue][] = [
 export const CSV_COLUMN_KEYS = CSV_COLUMNS.map(([key]) => key);
 
 function translator(locale: Locale): Translate {
-  return createTranslator({ locale, messages: loadMessages(locale) }) as unknown as Translate;
+  return createTranslator({ locale, messages: loadCompiledMessages(locale) }) as unknown as Translate;
 }
 
 /**

@@ -1,11 +1,11 @@
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import type { Locale } from "@/lib/permissions";
-import { loadMessages } from "./messages";
+import { loadCompiledMessages, loadMessages } from "./messages";
 
 // Counts shown to users go through ICU plurals: "1 actif", never "1 actifs".
 const t = (locale: Locale) =>
-  createTranslator({ locale, messages: loadMessages(locale) }) as unknown as (
+  createTranslator({ locale, messages: loadCompiledMessages(locale) }) as unknown as (
     key: string,
     values: Record<string, number>,
   ) => string;

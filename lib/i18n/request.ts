@@ -2,7 +2,7 @@ import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { currentUser } from "@/lib/dal/session";
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "./locale";
-import { loadMessages } from "./messages";
+import { loadCompiledMessages } from "./messages";
 
 // The user's own setting first, then the switcher's cookie, then the browser's languages.
 export default getRequestConfig(async () => {
@@ -13,5 +13,5 @@ export default getRequestConfig(async () => {
     (isLocale(cookie) ? cookie : null) ??
     localeFromAcceptLanguage((await headers()).get("accept-language")) ??
     DEFAULT_LOCALE;
-  return { locale, messages: loadMessages(locale), timeZone: "Europe/Paris" };
+  return { locale, messages: loadCompiledMessages(locale), timeZone: "Europe/Paris" };
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/zod-config";
 import { BREAK_GLASS_REASON_MIN } from "@/lib/dto/access";
 import { BODY_SITES } from "@/lib/domain/report-fields";
 import { TRIAGE_LEVELS } from "@/lib/domain/triage";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/zod-config";
 import { CAUSE_STATUSES, RECORDED_CAUSES } from "@/lib/domain/cause-records";
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/zod-config";
 
 /** A 6-digit authenticator code or a recovery code (xxxx-xxxx-xxxx); the DAL tells which. */
 export const mfaCodeSchema = z.object({

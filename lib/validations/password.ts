@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/zod-config";
 import { checkPasswordPolicy, type PasswordContext } from "@/lib/domain/password-policy";
 import { isCommonPassword } from "./common-passwords";
 
