@@ -133,7 +133,7 @@ export type Fault = { name: string; down: number; dead: number; back: number };
  * The three faults of issue 9, each after `settleMs` of normal running: fast restart (`pg_ctl stop -m fast`, then
  * start at once: what `pg_ctl restart -m fast` does, with the moment it is down known); kill -9 of the postmaster,
  * then start; stop, `stopMs` down, then start. `now()` is the caller's clock; `whileDown` runs once the database is
- * down for the stop (e.g. to ask for the first page after it died).
+ * down for the stop (e.g. to ask for the first page after it died), `beforeStop` just before it.
  */
 export async function injectFaults(
   cluster: Cluster,
@@ -142,14 +142,17 @@ export async function injectFaults(
     settleMs: number;
     stopMs: number;
     log?: (line: string) => void;
+    /** Before the stop (e.g. to let the requests in flight finish, so the first page after it is truly first). */
+    beforeStop?: () => Promise<void>;
     whileDown?: () => Promise<void>;
   },
 ): Promise<Fault[]> {
   const log = opts.log ?? console.log;
   const faults: Fault[] = [];
   let dead = 0;
-  const inject = async (name: string, act: () => Promise<void>) => {
+  const inject = async (name: string, act: () => Promise<void>, prepare?: () => Promise<void>) => {
     await sleep(opts.settleMs);
+    await prepare?.();
     const down = opts.now();
     await act();
     const back = opts.now();
@@ -167,13 +170,17 @@ export async function injectFaults(
     await sleep(500);
     await cluster.start();
   });
-  await inject(`stopped ${Math.round(opts.stopMs / 1000)} s, start`, async () => {
-    await cluster.stop();
-    dead = opts.now();
-    await opts.whileDown?.();
-    await sleep(Math.max(0, opts.stopMs - (opts.now() - dead)));
-    await cluster.start();
-  });
+  await inject(
+    `stopped ${Math.round(opts.stopMs / 1000)} s, start`,
+    async () => {
+      await cluster.stop();
+      dead = opts.now();
+      await opts.whileDown?.();
+      await sleep(Math.max(0, opts.stopMs - (opts.now() - dead)));
+      await cluster.start();
+    },
+    opts.beforeStop,
+  );
   return faults;
 }
 

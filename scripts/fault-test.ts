@@ -185,9 +185,17 @@ async function main() {
     const mismatched: string[] = [];
     let repeats = 0;
     let running = true;
+    // Held before the stop until nothing is in flight, so the first page load after it is the first request the
+    // server gets with the database dead (no failed render has told it yet), then released.
+    const gate = { paused: false, inFlight: 0 };
+    const gateOpen = async () => {
+      while (gate.paused) await sleep(20);
+    };
 
     /** One request, timed and classified; a thrown fetch (refused, reset, timeout) is a failure too. */
     const attempt = async (worker: string, cookie: string, form: FormData): Promise<Outcome> => {
+      await gateOpen();
+      gate.inFlight++;
       const s: Sample = { start: now(), end: 0, ok: false, worker };
       let out: Outcome;
       try {
@@ -203,6 +211,7 @@ async function main() {
       s.ok = out.kind === "ack";
       s.code = out.kind === "ack" ? undefined : out.kind === "unavailable" ? "unavailable" : out.detail;
       samples.push(s);
+      gate.inFlight--;
       return out;
     };
 
@@ -239,9 +248,10 @@ async function main() {
     }
 
     // Page loads throughout: 200 while the database answers, the 503 page while it is down, never a 500.
-    let pagesPaused = false;
     const pageCookie = cookies.get(pageReader)!;
     const loadPage = async (worker: string, lang: string) => {
+      if (worker !== "first page") await gateOpen();
+      gate.inFlight++;
       const s: Sample = { start: now(), end: 0, ok: false, worker };
       let status = 0;
       let html = "";
@@ -262,11 +272,12 @@ async function main() {
       const unavailablePage = status === 503 && html.includes('data-testid="unavailable-page"');
       if (!s.ok) s.code ??= unavailablePage ? "503 page" : `HTTP ${status}`;
       samples.push(s);
+      gate.inFlight--;
       return { status, html, ms: s.end - s.start };
     };
     async function pageLoader() {
       while (running) {
-        if (!pagesPaused) await loadPage("page loader", "en-GB,en;q=0.9");
+        await loadPage("page loader", "en-GB,en;q=0.9");
         await sleep(400);
       }
     }
@@ -279,12 +290,14 @@ async function main() {
       settleMs: SETTLE_MS,
       stopMs: STOP_MS,
       log,
-      // The first page load after the database died (no page was asked for since): the 503 page, in French.
+      beforeStop: async () => {
+        gate.paused = true;
+        for (let waited = 0; gate.inFlight > 0 && waited < CLIENT_TIMEOUT_MS; waited += 20) await sleep(20);
+      },
+      // The first request after the database died, a page load: the 503 page, in French for a French browser.
       whileDown: async () => {
-        pagesPaused = true;
-        await sleep(200);
         const first = await loadPage("first page", "fr-FR,fr;q=0.9");
-        pagesPaused = false;
+        gate.paused = false;
         firstPage.push({
           ok:
             first.status === 503 &&

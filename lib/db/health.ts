@@ -108,8 +108,45 @@ export function noteDbError(err: unknown): void {
  * Lets proxy.ts ask, before rendering a page, whether PostgreSQL answers (lib/db/outage.ts pageLoadDbDown), so even
  * the first page load after the database died gets the 503 page instead of a 500. PGlite lives in this process and
  * cannot be down on its own: nothing to ask. Installed once per process from instrumentation.ts.
+ *
+ * The probe has a connection of its own, never older than a second: a pool connection whose server process has
+ * not yet noticed that its postmaster was killed still answers `select 1`, while a new connection is refused at once.
+ * Asked at most once per READY_TTL_MS (or after a pool connection closed), so the reconnect costs nothing that shows.
  */
 export function installPageLoadProbe(): void {
-  if (!process.env.DATABASE_URL) return;
-  outage.check = async (timeoutMs) => (await pingDb(timeoutMs)).ok;
+  const url = process.env.DATABASE_URL;
+  if (!url) return;
+  let client: import("postgres").Sql | undefined;
+  outage.check = async (timeoutMs) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      if (!client) {
+        const { default: postgres } = await import("postgres");
+        client = postgres(url, {
+          max: 1,
+          idle_timeout: 1,
+          connect_timeout: Math.ceil(timeoutMs / 1000),
+          onnotice: () => {},
+          connection: { application_name: "spasmcare-probe" },
+        });
+      }
+      const probe = client;
+      await Promise.race([
+        probe`select 1`,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(Object.assign(new Error("ping timeout"), { code: "PING_TIMEOUT" })),
+            timeoutMs,
+          );
+        }),
+      ]);
+      noteDbAnswered();
+      return true;
+    } catch (err) {
+      noteDbError(err);
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 }
