@@ -3,6 +3,7 @@
 import postgres from "postgres";
 import { drizzle } from "drizzle-orm/postgres-js";
 import type { Db } from "@/lib/db";
+import { preparedByDefault } from "@/lib/db/prepared";
 import * as schema from "@/lib/db/schema";
 import { migrateDb } from "@/lib/db/migrate";
 import { BENCH_DATA_VERSION, seedBench, type SeedOptions, type SeedSummary } from "./seed";
@@ -43,10 +44,15 @@ export type Handle = { db: Db; client: postgres.Sql; close: () => Promise<void> 
 
 export function open(
   url: string,
-  opts: { max?: number; logQuery?: (q: string, p: unknown[]) => void } = {},
+  opts: {
+    max?: number;
+    logQuery?: (q: string, p: unknown[]) => void;
+    /** Every query a prepared statement, as lib/db sends them (for measuring; the seed keeps plain queries). */
+    prepared?: boolean;
+  } = {},
 ): Handle {
   const client = postgres(url, { max: opts.max ?? 1, onnotice: () => {} });
-  const db = drizzle(client, {
+  const db = drizzle(opts.prepared ? preparedByDefault(client) : client, {
     schema,
     logger: opts.logQuery ? { logQuery: opts.logQuery } : undefined,
   }) as unknown as Db;

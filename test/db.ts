@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, inject } from "vitest";
 import { setDb, type Db } from "@/lib/db";
+import { preparedByDefault } from "@/lib/db/prepared";
 import * as schema from "@/lib/db/schema";
 import { withDatabase } from "./global-setup";
 
@@ -29,7 +30,8 @@ export async function openTestDb(kind: TestDbKind): Promise<Opened> {
   await admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   const client = postgres(withDatabase(url, name), { max: 4, onnotice: () => {} });
   return {
-    db: drizzle(client, { schema }) as unknown as Db,
+    // As lib/db sends them: every query a prepared statement.
+    db: drizzle(preparedByDefault(client), { schema }) as unknown as Db,
     close: async () => {
       await client.end();
       await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -146,15 +146,14 @@ export async function createReport(
       .for("update");
     // Exactly once: a retry of the same form (a timeout whose commit had in fact succeeded, a double tap) gets
     // the first report back. Behind the lock above, a concurrent twin sees the first one once it committed.
-    if (key) {
-      const first = await reportByKey(tx, actor.id, key);
-      if (first) return first;
-    }
+    // Both reads go together (one round trip: postgres.js pipelines the statements of one transaction).
+    const [first, recentStarts] = await Promise.all([
+      key ? reportByKey(tx, actor.id, key) : null,
+      recentEpisodeStarts(tx, actor.id, input.startedAt),
+    ]);
+    if (first) return first;
     const conditions = mergeConditions(profile?.conditions ?? [], input.conditions);
-    const recentCount = countRecent(
-      input.startedAt,
-      await recentEpisodeStarts(tx, actor.id, input.startedAt),
-    );
+    const recentCount = countRecent(input.startedAt, recentStarts);
     const triageInput = {
       painScore: input.painScore,
       ongoing: input.ongoing,
@@ -198,21 +197,28 @@ export async function createReport(
       if (first) return first;
       throw new DalError("conflict", "report");
     }
-    await tx
-      .insert(reportSites)
-      .values(input.sites.map((s) => ({ reportId: report.id, site: s.site, side: s.side })));
-    await refreshTriageCase(tx, actor.id);
-    await recordAudit(tx, {
-      action: "report.create",
-      actor,
-      patientId: actor.id,
-      entityType: "report",
-      entityId: report.id,
-    });
-    if (triage.level === "urgent") {
-      const recipients = await urgentReportRecipients(tx, profile?.doctorId ?? null);
-      await notify(tx, { to: recipients, kind: "urgent_report", patientId: actor.id, entityId: report.id });
-    }
+    // Independent writes (and the urgent report's recipients) go together; the queue summary reads the sites, so
+    // it comes after them.
+    const [, , recipients] = await Promise.all([
+      tx
+        .insert(reportSites)
+        .values(input.sites.map((s) => ({ reportId: report.id, site: s.site, side: s.side }))),
+      recordAudit(tx, {
+        action: "report.create",
+        actor,
+        patientId: actor.id,
+        entityType: "report",
+        entityId: report.id,
+      }),
+      triage.level === "urgent" ? urgentReportRecipients(tx, profile?.doctorId ?? null) : null,
+    ]);
+    await Promise.all([
+      // The profile row is locked above (no profile row: nothing to lock, the summary then has no case either).
+      refreshTriageCase(tx, actor.id, { profileLocked: true }),
+      recipients
+        ? notify(tx, { to: recipients, kind: "urgent_report", patientId: actor.id, entityId: report.id })
+        : null,
+    ]);
     return {
       id: report.id,
       level: triage.level,
