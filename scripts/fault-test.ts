@@ -170,10 +170,9 @@ async function main() {
         signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
       });
       const text = await res.text();
-      const redirect = /\/patient\/reports\/([0-9a-f-]{36})\?new=1/.exec(
-        res.headers.get("x-action-redirect") ?? "",
-      );
-      if (redirect) return { kind: "ack", reportId: redirect[1] };
+      // The action answers the stored report's id (the form then opens its page).
+      const stored = /"ok":true,"id":"([0-9a-f-]{36})"/.exec(text);
+      if (stored) return { kind: "ack", reportId: stored[1] };
       if (res.status === 200 && text.includes('"formError":"unavailable"')) return { kind: "unavailable" };
       const formError = /"formError":"([a-z_]+)"/.exec(text)?.[1];
       return { kind: "unclear", detail: `HTTP ${res.status}${formError ? ` ${formError}` : ""}` };

@@ -10,7 +10,7 @@ import {
   type FormEvent,
 } from "react";
 import { useTranslations } from "next-intl";
-import { unstable_rethrow } from "next/navigation";
+import { unstable_rethrow, useRouter } from "next/navigation";
 import { AlertCircle, History, Lock, Phone, Send } from "lucide-react";
 import { createReportAction } from "@/app/(patient)/patient/reports/new/actions";
 import { useErrorText } from "@/components/forms/form-message";
@@ -44,11 +44,11 @@ const noSubscription = () => () => {};
  * the form stays on screen with the answers instead of the error page. Retrying is safe: the idempotency key
  * makes a report whose first attempt did reach the database come back instead of being stored twice.
  */
-async function sendReport(prev: ReportFormState | null, formData: FormData): Promise<ReportFormState | null> {
+async function sendReport(prev: ReportFormState, formData: FormData): Promise<ReportFormState> {
   try {
     return await createReportAction(prev, formData);
   } catch (err) {
-    unstable_rethrow(err); // the redirect to the stored report
+    unstable_rethrow(err);
     return { ok: false, fieldErrors: {}, formError: "unavailable" };
   }
 }
@@ -77,7 +77,20 @@ export function ReportForm({
   const tc = useTranslations("common");
   const tf = useTranslations("fields");
   const errorText = useErrorText("report.errors");
-  const [state, formAction, pending] = useActionState(sendReport, null);
+  const router = useRouter();
+  // Once stored, the result page opens (it clears the draft and says the report was sent), in the same history
+  // entry order a redirect would give. The action answers the id only: a redirect would have Next render that
+  // page, layouts included, into the action's answer, where this navigation renders the page segment alone.
+  const [state, formAction, pending] = useActionState(
+    async (prev: ReportFormState, formData: FormData): Promise<ReportFormState> => {
+      const result = await sendReport(prev, formData);
+      if (result?.ok) router.push(`/patient/reports/${result.id}?new=1`);
+      return result;
+    },
+    null,
+  );
+  // Stored, and the result page is on its way: the button stays in its sending state until it shows.
+  const sending = pending || state?.ok === true;
   const [stored, setDraft] = useState<ReportDraft>(() => emptyDraft(null));
   const [openedAtStore] = useState(createOpenedAtStore);
   const openedAt = useSyncExternalStore(noSubscription, openedAtStore.get, () => null);
@@ -331,11 +344,11 @@ export function ReportForm({
             type="submit"
             size="lg"
             className="h-12 w-full text-base sm:w-auto"
-            disabled={pending}
+            disabled={sending}
             data-testid="submit-report"
           >
             <Send aria-hidden />
-            {pending ? t("form.submitting") : t("form.submit")}
+            {sending ? t("form.submitting") : t("form.submit")}
           </Button>
         </div>
       </fieldset>

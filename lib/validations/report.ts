@@ -130,7 +130,9 @@ export const reportSchema = z
 export type ReportRaw = z.input<typeof reportSchema>;
 /** What the DAL receives. */
 export type ReportInput = z.output<typeof reportSchema>;
-export type ReportFormState = FormState<ReportField>;
+/** The report form's state: the stored report's id (the form then opens its result page), or what was refused. */
+export type ReportFormState =
+  { ok: true; id: string } | Exclude<FormState<ReportField>, { ok: true } | null> | null;
 
 /** The report form's idempotency key (a UUID the browser picks when the form opens), hidden field `idempotencyKey`. */
 export const idempotencyKeySchema = z.uuid({ error: "invalid" }).optional();

@@ -1,7 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { createReport } from "@/lib/dal/reports";
 import { patientAction } from "@/lib/actions/action-client";
 import { isDbUnavailable } from "@/lib/db/unavailable";
@@ -16,7 +14,10 @@ import {
 } from "@/lib/validations/report";
 import { logError } from "@/lib/log";
 
-/** A patient sends a new episode report. Public endpoint: session, schema and DAL checks all apply here. */
+/**
+ * A patient sends a new episode report. Public endpoint: session, schema and DAL checks all apply here. Answers the
+ * new report's id; the form then opens its result page.
+ */
 export const createReportAction = patientAction.form<ReportFormState>(
   (code) => ({ ok: false, fieldErrors: {}, formError: code }),
   async (actor, formData) => {
@@ -47,7 +48,9 @@ export const createReportAction = patientAction.form<ReportFormState>(
       logError("createReport", err, actor.requestId);
       return { ok: false, fieldErrors: {}, formError: "report_failed" };
     }
-    revalidatePath("/patient", "layout");
-    redirect(`/patient/reports/${id}?new=1`);
+    // The stored report's id, not a redirect: a redirect makes Next render the result page with all its layouts
+    // inside this answer (~100 kB); the form navigates there instead, which renders the page segment alone.
+    // Nothing cached needs revalidating: every patient page is dynamic, read afresh on each navigation.
+    return { ok: true, id };
   },
 );
