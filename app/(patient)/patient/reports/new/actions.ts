@@ -50,7 +50,8 @@ export const createReportAction = patientAction.form<ReportFormState>(
     }
     // The stored report's id, not a redirect: a redirect makes Next render the result page with all its layouts
     // inside this answer (~100 kB); the form navigates there instead, which renders the page segment alone.
-    // Nothing cached needs revalidating: every patient page is dynamic, read afresh on each navigation.
+    // No revalidatePath: it would make Next render this form's page into the answer as well. Every patient page is
+    // dynamic and read afresh on a link or reload; only the browser's back button shows a page as it was left.
     return { ok: true, id };
   },
 );
