@@ -109,30 +109,27 @@ export function noteDbError(err: unknown): void {
  * the first page load after the database died gets the 503 page instead of a 500. PGlite lives in this process and
  * cannot be down on its own: nothing to ask. Installed once per process from instrumentation.ts.
  *
- * The probe has a connection of its own, never older than a second: a pool connection whose server process has
- * not yet noticed that its postmaster was killed still answers `select 1`, while a new connection is refused at once.
- * Asked at most once per READY_TTL_MS (or after a pool connection closed), so the reconnect costs nothing that shows.
+ * After a pool connection closed the probe opens a connection of its own: a pool connection whose server process
+ * has not yet noticed that its postmaster was killed still answers `select 1`, while a new connection is refused at
+ * once. Otherwise (the cached answer is just older than READY_TTL_MS) it asks on the pool: a fraction of a
+ * millisecond, at most once per READY_TTL_MS.
  */
 export function installPageLoadProbe(): void {
   const url = process.env.DATABASE_URL;
   if (!url) return;
-  let client: import("postgres").Sql | undefined;
-  outage.check = async (timeoutMs) => {
+  outage.check = async (timeoutMs, fresh) => {
+    if (!fresh) return (await pingDb(timeoutMs)).ok;
+    const { default: postgres } = await import("postgres");
+    const client = postgres(url, {
+      max: 1,
+      connect_timeout: Math.ceil(timeoutMs / 1000),
+      onnotice: () => {},
+      connection: { application_name: "spasmcare-probe" },
+    });
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      if (!client) {
-        const { default: postgres } = await import("postgres");
-        client = postgres(url, {
-          max: 1,
-          idle_timeout: 1,
-          connect_timeout: Math.ceil(timeoutMs / 1000),
-          onnotice: () => {},
-          connection: { application_name: "spasmcare-probe" },
-        });
-      }
-      const probe = client;
       await Promise.race([
-        probe`select 1`,
+        client`select 1`,
         new Promise<never>((_, reject) => {
           timer = setTimeout(
             () => reject(Object.assign(new Error("ping timeout"), { code: "PING_TIMEOUT" })),
@@ -147,6 +144,7 @@ export function installPageLoadProbe(): void {
       return false;
     } finally {
       clearTimeout(timer);
+      void client.end({ timeout: 0 }).catch(() => {});
     }
   };
 }

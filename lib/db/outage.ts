@@ -9,15 +9,19 @@
  * status but 500), so the proxy asks before rendering: `pageLoadDbDown()`. It costs nothing while the database is
  * known to answer: the answer is cached for READY_TTL_MS after any successful probe, and the pool forgets it the
  * moment one of its connections closes (a restart, a kill, a stop all close them), so the next page load probes
- * with a short `select 1` (PROBE_TIMEOUT_MS). Concurrent page loads share one probe.
+ * with a short `select 1` (PROBE_TIMEOUT_MS) on a new connection; once the cached answer is merely stale, on the
+ * pool. Concurrent page loads share one probe.
  */
 type Outage = {
   since: number | null;
   probing: boolean;
   /** When `select 1` last answered (0: unknown, e.g. a pool connection just closed). */
   lastOkAt: number;
-  /** Registered by the app (instrumentation.ts) when it runs on PostgreSQL: true when `select 1` answered in time. */
-  check?: (timeoutMs: number) => Promise<boolean>;
+  /**
+   * Registered by the app (instrumentation.ts) when it runs on PostgreSQL: true when `select 1` answered in time.
+   * `fresh`: on a new connection (a pool connection just closed: the others may belong to a dying server).
+   */
+  check?: (timeoutMs: number, fresh: boolean) => Promise<boolean>;
   inflight?: Promise<boolean> | null;
 };
 const g = globalThis as typeof globalThis & { __spasmcareOutage?: Outage };
@@ -45,7 +49,7 @@ export async function pageLoadDbDown(now = Date.now()): Promise<boolean> {
   if (outage.since !== null) return true;
   const check = outage.check;
   if (!check || now - outage.lastOkAt < READY_TTL_MS) return false;
-  outage.inflight ??= check(PROBE_TIMEOUT_MS)
+  outage.inflight ??= check(PROBE_TIMEOUT_MS, outage.lastOkAt === 0)
     .catch(() => false)
     .finally(() => {
       outage.inflight = null;
