@@ -1,6 +1,5 @@
 import { z } from "zod";
 import "@/lib/zod-config";
-import "@/lib/zod-config";
 import { LIMB_SIDES, MUSCLE_GROUPS, WORK_UP_TESTS } from "@/lib/domain/evaluation";
 import { MAS_VALUES, PSFS_FREQUENCY_CODES, PSFS_SEVERITY_CODES } from "@/lib/domain/scales";
 

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import "@/lib/zod-config";
-import "@/lib/zod-config";
 import { LIMB_SIDES } from "@/lib/domain/evaluation";
 import type { PlanItemView } from "@/lib/dto/plans";
 import { clinicToday } from "./profile-fields";
