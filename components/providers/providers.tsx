@@ -3,17 +3,13 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { ThemeProvider } from "next-themes";
 import dynamic from "next/dynamic";
-import { useSyncExternalStore, type ReactNode } from "react";
-import { subscribeToaster, toasterWanted } from "@/components/ui/toast";
+import type { ReactNode } from "react";
 import { getQueryClient } from "@/lib/query-client";
 
+// The toast region loads after hydration (its own chunk, not in the page's first-load scripts) and is always
+// mounted: mounting it on the first toast suspended inside that toast's transition and held the router's
+// navigations behind it (seen in the queue's claim-then-open e2e).
 const Toaster = dynamic(() => import("@/components/ui/sonner").then((m) => m.Toaster), { ssr: false });
-
-/** The toast region, mounted (and sonner loaded) once a toast is first shown (components/ui/toast.ts). */
-function LazyToaster() {
-  const wanted = useSyncExternalStore(subscribeToaster, toasterWanted, () => false);
-  return wanted ? <Toaster closeButton /> : null;
-}
 
 export function Providers({ children, nonce }: { children: ReactNode; nonce?: string }) {
   const queryClient = getQueryClient();
@@ -27,7 +23,7 @@ export function Providers({ children, nonce }: { children: ReactNode; nonce?: st
     >
       <QueryClientProvider client={queryClient}>
         {children}
-        <LazyToaster />
+        <Toaster closeButton />
       </QueryClientProvider>
     </ThemeProvider>
   );
