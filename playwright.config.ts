@@ -4,7 +4,7 @@ const port = process.env.E2E_PORT ?? "3100";
 const baseURL = `http://localhost:${port}`;
 // Set by scripts/e2e.mjs when Playwright's own Chromium is absent (Debian's /usr/bin/chromium here).
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || undefined;
-const chromium = {
+export const chromium = {
   ...devices["Desktop Chrome"],
   launchOptions: {
     executablePath,
@@ -40,7 +40,8 @@ export default defineConfig({
     {
       name: "chromium",
       // Specs that change clinic-wide settings (self-registration, MFA) run alone, after all the others.
-      testIgnore: /\.exclusive\.spec\.ts$/,
+      // e2e/outage/ stops the server's database: only `npm run test:outage` runs it (playwright.outage.config.ts).
+      testIgnore: [/\.exclusive\.spec\.ts$/, /[\\/]outage[\\/]/],
       use: chromium,
     },
     {

@@ -1,4 +1,4 @@
-// `npm test`: lint, format check, typecheck, unit + DAL integration (PGlite, and PostgreSQL with TEST_DATABASE_URL), build, database faults, e2e.
+// `npm test`: lint, format check, typecheck, unit + DAL integration (PGlite, and PostgreSQL with TEST_DATABASE_URL), build, database faults (load, then in the browser), e2e.
 // Ends with one summary line, "tests: N passed, N failed", counted from the vitest and Playwright JSON reports.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -41,6 +41,12 @@ const steps = [
   ],
   // Issue 9: its own PostgreSQL, `next start` on the build just made, three database faults (scripts/fault-test.ts).
   ["faults", ["node_modules/tsx/dist/cli.mjs", "scripts/fault-test.ts"]],
+  // Issue 9 in the browser: the same build on a PostgreSQL of its own that the spec stops and starts (e2e/outage/).
+  [
+    "outage (browser)",
+    ["node_modules/tsx/dist/cli.mjs", "scripts/outage-browser.ts", "--reporter=list,json"],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/outage.json` },
+  ],
   ["e2e", ["scripts/e2e.mjs", "--reporter=list,json"]],
 ];
 
@@ -52,8 +58,9 @@ function counts() {
     passed += v.numPassedTests ?? 0;
     failed += v.numFailedTests ?? 0;
   }
-  if (existsSync(`${out}/e2e.json`)) {
-    const p = JSON.parse(readFileSync(`${out}/e2e.json`, "utf8")).stats ?? {};
+  for (const report of ["e2e", "outage"]) {
+    if (!existsSync(`${out}/${report}.json`)) continue;
+    const p = JSON.parse(readFileSync(`${out}/${report}.json`, "utf8")).stats ?? {};
     passed += (p.expected ?? 0) + (p.flaky ?? 0);
     failed += p.unexpected ?? 0;
   }
@@ -73,8 +80,8 @@ const only = process.env.TEST_STEPS?.split(",");
 let status = 0;
 for (const [name, args, stepEnv] of steps) {
   if (only && !only.includes(name.split(" ")[0])) continue;
-  if (name === "faults" && !hasInitdb()) {
-    console.log("\n=== faults: SKIPPED: no PostgreSQL server binaries (initdb) on this machine ===");
+  if ((name === "faults" || name.startsWith("outage")) && !hasInitdb()) {
+    console.log(`\n=== ${name}: SKIPPED: no PostgreSQL server binaries (initdb) on this machine ===`);
     continue;
   }
   console.log(`\n=== ${name} ===`);
