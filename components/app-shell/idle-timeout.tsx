@@ -3,15 +3,8 @@
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { keepAliveAction, signOutAction } from "@/app/(auth)/actions";
-import {
-  AlertDialog,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { NativeDialog } from "@/components/ui/native-dialog";
 
 // Automatic logoff (HIPAA): the server ends a session after 30 idle minutes (lib/dal/sessions.ts IDLE_MINUTES);
 // here the screen warns at 28 and signs out at 30, so an unattended open page does not stay on show.
@@ -89,21 +82,32 @@ export function IdleTimeout() {
   }, [signOut]);
 
   return (
-    <AlertDialog open={remaining !== null}>
-      <AlertDialogContent data-testid="idle-warning" onEscapeKeyDown={(e) => e.preventDefault()}>
-        <AlertDialogHeader>
-          <AlertDialogTitle>{t("idleTitle")}</AlertDialogTitle>
-          <AlertDialogDescription>{t("idleBody", { seconds: remaining ?? 0 })}</AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <Button variant="outline" onClick={signOut} disabled={pending}>
-            {t("signOutNow")}
-          </Button>
-          <Button onClick={stay} disabled={pending} autoFocus>
-            {t("staySignedIn")}
-          </Button>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <NativeDialog
+      open={remaining !== null}
+      // An alert dialog: Escape and the backdrop do not close it; only its two buttons answer it.
+      onOpenChange={() => {}}
+      role="alertdialog"
+      aria-labelledby="idle-warning-title"
+      aria-describedby="idle-warning-body"
+      data-testid="idle-warning"
+      panelClassName="grid gap-4 p-6"
+    >
+      <div className="flex flex-col gap-2 text-center sm:text-left">
+        <h2 id="idle-warning-title" className="text-lg font-semibold">
+          {t("idleTitle")}
+        </h2>
+        <p id="idle-warning-body" className="text-muted-foreground text-sm">
+          {t("idleBody", { seconds: remaining ?? 0 })}
+        </p>
+      </div>
+      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+        <Button variant="outline" onClick={signOut} disabled={pending}>
+          {t("signOutNow")}
+        </Button>
+        <Button onClick={stay} disabled={pending} data-autofocus>
+          {t("staySignedIn")}
+        </Button>
+      </div>
+    </NativeDialog>
   );
 }

@@ -1,13 +1,19 @@
 "use client";
 
 import { useState } from "react";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { AlertCircle, Bell, CheckCheck } from "lucide-react";
-import { toast } from "@/components/ui/toast";
+import { Bell } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
-import { NotificationEmpty, NotificationList, NotificationListSkeleton } from "./notification-list";
-import { useMarkNotificationsRead, useNotifications, type NotificationJson } from "./use-notifications";
+import { Popup } from "@/components/ui/popup";
+import { useMarkNotificationsRead, useNotifications } from "./use-notifications";
+
+const loadPanel = () => import("./notification-panel");
+/** The popover's content is fetched on first use; until then (a few ms) its frame shows a loading line. */
+const NotificationPanel = dynamic(loadPanel, {
+  ssr: false,
+  loading: () => <div className="bg-muted m-4 h-24 animate-pulse rounded-md" aria-hidden />,
+});
 
 /** Header bell: unread count polled every 30 s, recent notifications in a popover. */
 export function NotificationBell() {
@@ -18,15 +24,6 @@ export function NotificationBell() {
   const unread = query.data?.unread ?? 0;
   const label = query.data ? t("bellLabel", { count: unread }) : t("title");
 
-  function markAll() {
-    mark.mutate("all", { onError: () => toast.error(t("markFailed")) });
-  }
-
-  function openOne(n: NotificationJson) {
-    if (!n.readAt) mark.mutate([n.id]);
-    setOpen(false);
-  }
-
   function onOpenChange(next: boolean) {
     setOpen(next);
     // Opening the list shows what is new now, not what the last poll saw.
@@ -34,9 +31,18 @@ export function NotificationBell() {
   }
 
   return (
-    <Popover open={open} onOpenChange={onOpenChange}>
-      <PopoverTrigger asChild>
+    <Popup
+      kind="dialog"
+      open={open}
+      onOpenChange={onOpenChange}
+      className="w-[min(22rem,calc(100vw-1rem))] p-0"
+      aria-label={t("title")}
+      trigger={(props) => (
         <Button
+          {...props}
+          // Fetch the panel's code as the pointer or focus arrives, so it is there by the click.
+          onPointerEnter={() => void loadPanel()}
+          onFocus={() => void loadPanel()}
           variant="ghost"
           size="icon"
           className="relative"
@@ -54,39 +60,9 @@ export function NotificationBell() {
             </span>
           ) : null}
         </Button>
-      </PopoverTrigger>
-      <PopoverContent align="end" className="w-[min(22rem,calc(100vw-2rem))] p-0" aria-label={t("title")}>
-        <div className="flex items-center justify-between gap-2 border-b px-4 py-2.5">
-          <h2 className="text-sm font-semibold">{t("title")}</h2>
-          <Button
-            variant="ghost"
-            size="sm"
-            onClick={markAll}
-            disabled={unread === 0 || mark.isPending}
-            data-testid="notifications-mark-all"
-          >
-            <CheckCheck aria-hidden />
-            {mark.isPending ? t("marking") : t("markAllRead")}
-          </Button>
-        </div>
-        <div className="max-h-[min(28rem,70dvh)] overflow-y-auto">
-          {query.isPending ? (
-            <NotificationListSkeleton />
-          ) : query.isError && !query.data ? (
-            <div className="flex flex-col items-center gap-3 px-6 py-8 text-center" role="alert">
-              <AlertCircle aria-hidden className="text-destructive size-6" />
-              <p className="text-sm">{t("error")}</p>
-              <Button variant="outline" size="sm" onClick={() => query.refetch()}>
-                {t("retry")}
-              </Button>
-            </div>
-          ) : query.data.items.length === 0 ? (
-            <NotificationEmpty />
-          ) : (
-            <NotificationList items={query.data.items} role={query.data.role} onOpen={openOne} />
-          )}
-        </div>
-      </PopoverContent>
-    </Popover>
+      )}
+    >
+      <NotificationPanel query={query} mark={mark} onClose={() => setOpen(false)} />
+    </Popup>
   );
 }
