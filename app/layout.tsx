@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { IntlScope } from "@/components/providers/intl-scope";
 import { Providers } from "@/components/providers/providers";
 import "./globals.css";
 
@@ -25,9 +25,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} suppressHydrationWarning>
       <body className="min-h-dvh antialiased">
-        <NextIntlClientProvider>
+        <IntlScope scope="root">
           <Providers nonce={nonce}>{children}</Providers>
-        </NextIntlClientProvider>
+        </IntlScope>
       </body>
     </html>
   );
