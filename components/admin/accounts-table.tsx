@@ -8,7 +8,6 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ScrollTable } from "./scroll-table";
-import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { assignPatientsAction } from "@/app/(admin)/admin/users/actions";
@@ -18,6 +17,10 @@ import { useActionMessages } from "./action-messages";
 import type { DoctorOption } from "./assignment-card";
 import { FormAlert } from "./form-alert";
 import { NativeSelect } from "./native-select";
+
+/** The browser's own checkbox in the theme's colour (Radix's Checkbox cost this page ~3 kB of first-load JS). */
+const CHECKBOX =
+  "accent-primary focus-visible:ring-ring/70 size-4 cursor-pointer rounded-[4px] align-middle outline-none focus-visible:ring-[3px]";
 
 export type AccountRow = {
   id: string;
@@ -126,10 +129,14 @@ export function AccountsTable({
             <TableRow>
               <TableHead className="w-10 pl-4">
                 {patients.length > 0 ? (
-                  <Checkbox
+                  <input
+                    type="checkbox"
+                    className={CHECKBOX}
                     aria-label={tAssign("selectAll")}
                     checked={allSelected}
-                    onCheckedChange={(on) => setSelected(on ? new Set(patients.map((p) => p.id)) : new Set())}
+                    onChange={(e) =>
+                      setSelected(e.target.checked ? new Set(patients.map((p) => p.id)) : new Set())
+                    }
                   />
                 ) : (
                   <span className="sr-only">{tAssign("select")}</span>
@@ -147,10 +154,12 @@ export function AccountsTable({
               <TableRow key={a.id} data-testid="account-row" data-email={a.email}>
                 <TableCell className="pl-4 align-top">
                   {a.role === "patient" ? (
-                    <Checkbox
+                    <input
+                      type="checkbox"
+                      className={CHECKBOX}
                       aria-label={tAssign("selectOne", { name: a.name })}
                       checked={selected.has(a.id)}
-                      onCheckedChange={(on) => toggle(a.id, on === true)}
+                      onChange={(e) => toggle(a.id, e.target.checked)}
                     />
                   ) : null}
                 </TableCell>
