@@ -74,10 +74,8 @@ describe.skipIf(!template)(
     });
 
     for (const c of cases) {
-      if (c.minReports && c.minReports > SCALE.reports) {
-        it.skip(`${c.name}: checked from ${c.minReports.toLocaleString("en")} reports (${c.minReason})`, () => {});
-        continue;
-      }
+      // A case whose plan only settles at a larger scale (c.minReason) is checked by the full bench at 1 M, not here.
+      if (c.minReports && c.minReports > SCALE.reports) continue;
       it(`${c.name}: no sequential scan of a big table`, async () => {
         const r = await explainStatements(raw, c, sent.get(c.name)!);
         expect(r.statements.length).toBeGreaterThan(0);
