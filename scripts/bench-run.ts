@@ -61,6 +61,8 @@ const { values: args } = parseArgs({
     "web-port": { type: "string", default: "3490" },
     "web-only": { type: "boolean", default: false },
     "no-throughput": { type: "boolean", default: false },
+    /** With --web: only the two actions' throughput (bare vs createReportAction), no first-load JS, no pages. */
+    "submit-only": { type: "boolean", default: false },
     /** Exit 1 when a route breaks the first-load JS budget (reported either way). */
     "enforce-js": { type: "boolean", default: false },
     // The CI step of `npm test` (scripts/test.mjs, after the build): --quick on TEST_DATABASE_URL's server in a
@@ -631,10 +633,12 @@ async function measureWeb(t: Target, distDir: string): Promise<WebResult> {
       { route: "/admin/audit", cookie: as(who.admin) },
       { route: "/account", cookie: as(who.doctor) },
     ];
-    log("web: first-load JavaScript per route…");
-    const js = await firstLoadJs(server.base, routes);
+    const submitOnly = args["submit-only"];
+    if (!submitOnly) log("web: first-load JavaScript per route…");
+    const js = submitOnly ? [] : await firstLoadJs(server.base, routes);
     mkdirSync(RESULTS, { recursive: true });
-    writeFileSync(path.join(RESULTS, "first-load-js.json"), `${JSON.stringify(js, null, 2)}\n`);
+    if (!submitOnly)
+      writeFileSync(path.join(RESULTS, "first-load-js.json"), `${JSON.stringify(js, null, 2)}\n`);
     for (const r of js) {
       if (r.status !== 200)
         failures.push(`${r.route} answered ${r.status} to its role (first-load JS not measured)`);
@@ -701,17 +705,19 @@ async function measureWeb(t: Target, distDir: string): Promise<WebResult> {
       );
       const opts = { connections: 10, duration: QUICK ? 3 : 10, rounds: QUICK ? 1 : 2 };
       const loadBefore = loadLine();
-      const pages = await measureThroughput(
-        server.base,
-        [
-          { label: "GET /login (anonymous)", req: { path: "/login", okStatus: [200] } },
-          {
-            label: "GET /doctor (the heaviest patient's doctor)",
-            req: { path: "/doctor", cookies: [as(who.doctor)], okStatus: [200] },
-          },
-        ],
-        opts,
-      );
+      const pages = submitOnly
+        ? []
+        : await measureThroughput(
+            server.base,
+            [
+              { label: "GET /login (anonymous)", req: { path: "/login", okStatus: [200] } },
+              {
+                label: "GET /doctor (the heaviest patient's doctor)",
+                req: { path: "/doctor", cookies: [as(who.doctor)], okStatus: [200] },
+              },
+            ],
+            opts,
+          );
       const submitted = () =>
         count(
           sql`select (select count(*) from spasm_reports where patient_id in ${who.many}) + (select count(*) from audit_events where action = 'bench.bare_action') as n`,
@@ -760,18 +766,18 @@ async function measureWeb(t: Target, distDir: string): Promise<WebResult> {
           `load average before ${loadBefore}, after ${loadLine()}; next start RSS ${server.rssMb()?.toFixed(0) ?? "?"} MB`,
       );
       const ratio = (a: Throughput, b: Throughput) => a.rps / b.rps;
-      const pageRatio = ratio(pages[1], pages[0]);
+      const pageRatio = submitOnly ? NaN : ratio(pages[1], pages[0]);
       const submitRatio = ratio(actions[1], actions[0]);
       const enforce = t.size.label === "1m";
       const verdict = (ratio: number, budget: number) =>
         `${ratio.toFixed(2)} (budget ≥ ${budget}: ${ratio >= budget ? "ok" : "BROKEN"}${enforce ? "" : ", enforced at 1 M"})`;
       lines.push(
-        `/doctor ÷ /login = ${verdict(pageRatio, DOCTOR_VS_LOGIN_BUDGET)}; ` +
+        (submitOnly ? "" : `/doctor ÷ /login = ${verdict(pageRatio, DOCTOR_VS_LOGIN_BUDGET)}; `) +
           `report submission ÷ bare action = ${verdict(submitRatio, SUBMIT_VS_BARE_BUDGET)}`,
       );
       for (const r of throughput)
         if (r.bad) lines.push(`  ${r.label}: ${r.bad} answers were not a success (${r.codes})`);
-      if (enforce && pageRatio < DOCTOR_VS_LOGIN_BUDGET)
+      if (enforce && !submitOnly && pageRatio < DOCTOR_VS_LOGIN_BUDGET)
         failures.push(
           `/doctor throughput ${pageRatio.toFixed(2)}× /login (budget ≥ ${DOCTOR_VS_LOGIN_BUDGET})`,
         );
@@ -1019,10 +1025,14 @@ async function main() {
       : []),
     ...(web
       ? [
-          `First-load JavaScript per route (production build ${args.web}, gzip of each <script src> the route's HTML loads; ` +
-            `"own" = not loaded by every route)${args["enforce-js"] ? "" : "; budget reported, enforced with --enforce-js"}:`,
-          jsTable(web.js),
-          "",
+          ...(web.js.length
+            ? [
+                `First-load JavaScript per route (production build ${args.web}, gzip of each <script src> the route's HTML loads; ` +
+                  `"own" = not loaded by every route)${args["enforce-js"] ? "" : "; budget reported, enforced with --enforce-js"}:`,
+                jsTable(web.js),
+                "",
+              ]
+            : []),
           ...(web.throughput.length
             ? [`Throughput against next start on ${largest.size.label}:`, throughputTable(web.throughput)]
             : []),
