@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db";
 import { recentEpisodeStarts } from "@/lib/db/report-queries";
@@ -137,17 +138,45 @@ export async function createReport(
   if (key !== undefined && !uuidSchema.safeParse(key).success)
     throw new DalError("invalid", "idempotencyKey");
   const db = await getDb();
+  try {
+    return await insertReport(db, actor, input, key);
+  } catch (err) {
+    // A twin with the same key committed between our read and our insert (possible only without a profile row to
+    // lock): our report insert did nothing, so the pipelined site insert failed on its foreign key and everything
+    // was rolled back. Once more, the read behind the lock finds the twin's report and answers it.
+    if (key === undefined || !isForeignKeyViolation(err)) throw err;
+    return insertReport(db, actor, input, key);
+  }
+}
+
+function isForeignKeyViolation(err: unknown): boolean {
+  for (let e = err; e instanceof Error; e = e.cause)
+    if ((e as { code?: unknown }).code === "23503") return true;
+  return false;
+}
+
+async function insertReport(
+  db: Db,
+  actor: Actor,
+  input: CreateReportParams,
+  key: string | undefined,
+): Promise<CreateReportResult> {
   return db.transaction(async (tx) => {
-    // Locking the profile row serialises one patient's concurrent reports, so each counts the ones before it.
-    const [profile] = await tx
-      .select({ conditions: patientProfiles.conditions, doctorId: patientProfiles.assignedDoctorId })
-      .from(patientProfiles)
-      .where(eq(patientProfiles.userId, actor.id))
-      .for("update");
+    // Statements sent together run in the order they were started on the transaction's connection (postgres.js
+    // pipelines them): one round trip per group instead of one per statement. A query builder starts only when
+    // awaited, and Promise.all awaits a builder a tick after an async call has started its query, hence
+    // `.execute()` on each builder below: it starts the query where it stands in the list.
+    // Locking the profile row serialises one patient's concurrent reports, so each counts the ones before it; the
+    // two reads run after the lock is granted (each statement reads what was committed when it starts).
     // Exactly once: a retry of the same form (a timeout whose commit had in fact succeeded, a double tap) gets
-    // the first report back. Behind the lock above, a concurrent twin sees the first one once it committed.
-    // Both reads go together (one round trip: postgres.js pipelines the statements of one transaction).
-    const [first, recentStarts] = await Promise.all([
+    // the first report back. Behind the lock, a concurrent twin sees the first one once it committed.
+    const [[profile], first, recentStarts] = await Promise.all([
+      tx
+        .select({ conditions: patientProfiles.conditions, doctorId: patientProfiles.assignedDoctorId })
+        .from(patientProfiles)
+        .where(eq(patientProfiles.userId, actor.id))
+        .for("update")
+        .execute(),
       key ? reportByKey(tx, actor.id, key) : null,
       recentEpisodeStarts(tx, actor.id, input.startedAt),
     ]);
@@ -167,60 +196,58 @@ export async function createReport(
       redFlags: input.redFlags,
     };
     const triage = triageReport(triageInput);
-    const [report] = await tx
-      .insert(spasmReports)
-      .values({
-        patientId: actor.id,
-        startedAt: input.startedAt,
-        ongoing: input.ongoing,
-        durationMinutes: input.durationMinutes,
-        painScore: input.painScore,
-        relief: input.relief,
-        pattern: input.pattern,
-        handImpact: input.handImpact,
-        walkingImpact: input.walkingImpact,
-        triggers: input.triggers,
-        conditions,
-        notes: input.notes,
-        redFlags: input.redFlags,
-        recentCount,
-        triageLevel: triage.level,
-        triageReasons: triage.reasons,
-        rulesVersion: triage.rulesVersion,
-        idempotencyKey: key ?? null,
-      })
-      // Without a profile row there is no lock: the unique (patient, key) index settles a race instead.
-      .onConflictDoNothing({ target: [spasmReports.patientId, spasmReports.idempotencyKey] })
-      .returning({ id: spasmReports.id });
-    if (!report) {
-      const first = key ? await reportByKey(tx, actor.id, key) : null;
-      if (first) return first;
-      throw new DalError("conflict", "report");
-    }
-    // Independent writes (and the urgent report's recipients) go together; the queue summary reads the sites, so
-    // it comes after them.
-    const [, , recipients] = await Promise.all([
+    // The id is chosen here so the report, its sites, the audit event and the queue summary (which reads the sites,
+    // so it is sent after them) go in one round trip.
+    const id = randomUUID();
+    const [[report], , , , recipients] = await Promise.all([
+      tx
+        .insert(spasmReports)
+        .values({
+          id,
+          patientId: actor.id,
+          startedAt: input.startedAt,
+          ongoing: input.ongoing,
+          durationMinutes: input.durationMinutes,
+          painScore: input.painScore,
+          relief: input.relief,
+          pattern: input.pattern,
+          handImpact: input.handImpact,
+          walkingImpact: input.walkingImpact,
+          triggers: input.triggers,
+          conditions,
+          notes: input.notes,
+          redFlags: input.redFlags,
+          recentCount,
+          triageLevel: triage.level,
+          triageReasons: triage.reasons,
+          rulesVersion: triage.rulesVersion,
+          idempotencyKey: key ?? null,
+        })
+        // Without a profile row there is no lock: the unique (patient, key) index settles a race instead (the site
+        // insert below then fails on its foreign key; createReport tries once more).
+        .onConflictDoNothing({ target: [spasmReports.patientId, spasmReports.idempotencyKey] })
+        .returning({ id: spasmReports.id })
+        .execute(),
       tx
         .insert(reportSites)
-        .values(input.sites.map((s) => ({ reportId: report.id, site: s.site, side: s.side }))),
+        .values(input.sites.map((s) => ({ reportId: id, site: s.site, side: s.side })))
+        .execute(),
       recordAudit(tx, {
         action: "report.create",
         actor,
         patientId: actor.id,
         entityType: "report",
-        entityId: report.id,
+        entityId: id,
       }),
-      triage.level === "urgent" ? urgentReportRecipients(tx, profile?.doctorId ?? null) : null,
-    ]);
-    await Promise.all([
       // The profile row is locked above (no profile row: nothing to lock, the summary then has no case either).
       refreshTriageCase(tx, actor.id, { profileLocked: true }),
-      recipients
-        ? notify(tx, { to: recipients, kind: "urgent_report", patientId: actor.id, entityId: report.id })
-        : null,
+      triage.level === "urgent" ? urgentReportRecipients(tx, profile?.doctorId ?? null) : null,
     ]);
+    if (!report) throw new DalError("conflict", "report");
+    if (recipients)
+      await notify(tx, { to: recipients, kind: "urgent_report", patientId: actor.id, entityId: id });
     return {
-      id: report.id,
+      id,
       level: triage.level,
       reasons: triage.reasons,
       advice: patientAdvice(triageInput),
