@@ -181,7 +181,6 @@ export const spasmReports = pgTable(
     index("spasm_reports_patient_started_idx").on(t.patientId, t.startedAt),
     uniqueIndex("spasm_reports_patient_idempotency_idx").on(t.patientId, t.idempotencyKey),
     index("spasm_reports_level_idx").on(t.triageLevel),
-    index("spasm_reports_status_idx").on(t.status),
     index("spasm_reports_created_idx").on(t.createdAt),
     index("spasm_reports_corrects_idx").on(t.correctsReportId),
     index("spasm_reports_patient_created_idx").on(t.patientId, t.createdAt),
@@ -202,9 +201,9 @@ export const reportSites = pgTable(
     side: sideEnum("side").notNull(),
   },
   (t) => [
-    index("report_sites_report_idx").on(t.reportId),
-    index("report_sites_site_idx").on(t.site),
-    // A patient's reports filtered by site: index-only probes per report instead of every row of that site.
+    // A patient's reports filtered by site: index-only probes per report instead of every row of that site. It also
+    // serves the foreign key and every lookup by report (a report_id-only index was redundant with it; one on site
+    // alone was never used): each report insert maintains two indexes here, not four.
     index("report_sites_report_site_idx").on(t.reportId, t.site),
   ],
 );
