@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { UrlSelect } from "@/components/history/url-select";
 import { BODY_SITES, type BodySite } from "@/lib/domain/report-fields";
-import { TREND_RANGES } from "@/lib/validations/history";
+import { TREND_RANGES } from "@/lib/validations/history-limits";
 import { trendsHref } from "./trends-href";
 import { ALL } from "@/components/history/history-href";
 

@@ -1,7 +1,7 @@
 // Plain module (no "use client"): the server-rendered site list and the client filters both build these URLs.
 import { ALL } from "@/components/history/history-href";
 import { withQuery } from "@/lib/url";
-import { TREND_WEEKS_DEFAULT } from "@/lib/validations/history";
+import { TREND_WEEKS_DEFAULT } from "@/lib/validations/history-limits";
 
 export const TRENDS_PATH = "/patient/trends";
 

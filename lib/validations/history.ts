@@ -3,15 +3,15 @@ import { BODY_SITES } from "@/lib/domain/report-fields";
 import { TRIAGE_LEVELS } from "@/lib/domain/triage";
 import { safeText, type FormState } from "./common";
 
-export const HISTORY_PAGE_SIZE = 10;
-export const MAX_HISTORY_PAGE_SIZE = 50;
-export const TREND_WEEKS_DEFAULT = 12;
-export const TREND_WEEKS_MIN = 4;
-export const TREND_WEEKS_MAX = 52;
-/** The ranges the trends page offers; the DAL accepts any whole number of weeks in 4..52. */
-export const TREND_RANGES = [4, 12, 26, 52] as const;
-export const WITHDRAW_REASON_MIN = 3;
-export const WITHDRAW_REASON_MAX = 500;
+import {
+  TREND_WEEKS_DEFAULT,
+  TREND_WEEKS_MAX,
+  TREND_WEEKS_MIN,
+  WITHDRAW_REASON_MAX,
+  WITHDRAW_REASON_MIN,
+} from "./history-limits";
+
+export * from "./history-limits";
 
 type SearchParamValue = string | string[] | undefined;
 export type SearchParams = Record<string, SearchParamValue>;
