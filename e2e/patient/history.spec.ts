@@ -53,8 +53,7 @@ test.describe("report history and trends (demo patient, read-only)", () => {
     page,
   }) => {
     await page.goto("/patient/reports");
-    await page.getByTestId("filter-level").click();
-    await page.getByRole("option", { name: /^(soon|à voir prochainement)$/i }).click();
+    await page.getByTestId("filter-level").selectOption("soon");
     await expect(page).toHaveURL(/[?&]level=soon/);
     const rows = page.getByTestId("report-row");
     await expect(rows.first()).toBeVisible();
