@@ -1,118 +1,54 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useRef, useState } from "react";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { AlertCircle, Archive, CheckCircle2, Info } from "lucide-react";
+import { Archive, CheckCircle2 } from "lucide-react";
 import { toast } from "@/components/ui/toast";
-import { withdrawReportAction } from "@/app/(patient)/patient/reports/actions";
-import { FieldErrorText, useErrorText } from "@/components/forms/form-message";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { Label } from "@/components/ui/label";
-import { Textarea } from "@/components/ui/textarea";
-import { WITHDRAW_REASON_MAX, type WithdrawFormState } from "@/lib/validations/history";
+
+// Radix AlertDialog (focus scope, scroll lock, presence) and the form are ~17 kB gzipped: loaded on the first
+// click of the button, not with every page that lists reports.
+const WithdrawReportConfirm = dynamic(
+  () => import("./withdraw-report-form").then((m) => m.WithdrawReportConfirm),
+  { ssr: false },
+);
 
 /** "Withdraw" button and its confirmation: the report is kept, marked as withdrawn with the patient's reason. */
 export function WithdrawReportDialog({ reportId }: { reportId: string }) {
   const t = useTranslations("history.withdraw");
   const [open, setOpen] = useState(false);
+  const [requested, setRequested] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   return (
-    <AlertDialog open={open} onOpenChange={setOpen}>
-      <AlertDialogTrigger asChild>
-        <Button variant="outline" size="sm" data-testid="withdraw-report">
-          <Archive aria-hidden /> {t("button")}
-        </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent data-testid="withdraw-dialog">
-        {/* Mounted only while open, so each opening starts with an empty form. */}
-        <WithdrawForm
+    <>
+      <Button
+        ref={buttonRef}
+        variant="outline"
+        size="sm"
+        data-testid="withdraw-report"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => {
+          setRequested(true);
+          setOpen(true);
+        }}
+      >
+        <Archive aria-hidden /> {t("button")}
+      </Button>
+      {requested ? (
+        <WithdrawReportConfirm
           reportId={reportId}
+          open={open}
+          onOpenChange={setOpen}
+          returnFocusTo={buttonRef}
           onWithdrawn={() => {
             setOpen(false);
             // Plain toast (theme colours): the rich success green is below 4.5:1 on its background.
             toast(t("done"), { icon: <CheckCircle2 aria-hidden className="text-routine size-4" /> });
           }}
         />
-      </AlertDialogContent>
-    </AlertDialog>
-  );
-}
-
-function WithdrawForm({ reportId, onWithdrawn }: { reportId: string; onWithdrawn: () => void }) {
-  const t = useTranslations("history.withdraw");
-  const tErrors = useTranslations("history.withdraw.errors");
-  const errorText = useErrorText();
-  const message = (code: string | undefined) => (code && tErrors.has(code) ? tErrors(code) : errorText(code));
-  const [state, action, pending] = useActionState(async (prev: WithdrawFormState, formData: FormData) => {
-    const next = await withdrawReportAction(prev, formData);
-    if (next?.ok) onWithdrawn();
-    return next;
-  }, null);
-  const failed = state && !state.ok ? state : null;
-  const [reason, setReason] = useState("");
-  const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const id = useId();
-  const reasonError = message(failed?.fieldErrors.reason);
-
-  useEffect(() => {
-    if (reasonError) textareaRef.current?.focus();
-  }, [reasonError, state]);
-
-  return (
-    <form action={action} noValidate className="grid gap-4">
-      <AlertDialogHeader>
-        <AlertDialogTitle>{t("title")}</AlertDialogTitle>
-        <AlertDialogDescription>{t("description")}</AlertDialogDescription>
-      </AlertDialogHeader>
-      <Alert>
-        <Info aria-hidden />
-        <AlertDescription className="text-foreground">{t("kept")}</AlertDescription>
-      </Alert>
-      {failed?.formError ? (
-        <Alert variant="destructive" aria-live="polite" data-testid="withdraw-error">
-          <AlertCircle aria-hidden />
-          <AlertDescription>{message(failed.formError)}</AlertDescription>
-        </Alert>
       ) : null}
-      <input type="hidden" name="reportId" value={reportId} />
-      <div className="grid gap-2">
-        <Label htmlFor={`${id}-reason`}>{t("reason")}</Label>
-        <Textarea
-          ref={textareaRef}
-          id={`${id}-reason`}
-          name="reason"
-          required
-          maxLength={WITHDRAW_REASON_MAX}
-          rows={3}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          aria-invalid={reasonError ? true : undefined}
-          aria-describedby={`${id}-hint${reasonError ? ` ${id}-error` : ""}`}
-        />
-        <div className="text-muted-foreground flex justify-between gap-4 text-sm">
-          <p id={`${id}-hint`}>{t("reasonHint")}</p>
-          <p aria-hidden className="shrink-0 tabular-nums">
-            {reason.length}/{WITHDRAW_REASON_MAX}
-          </p>
-        </div>
-        <FieldErrorText id={`${id}-error`}>{reasonError}</FieldErrorText>
-      </div>
-      <AlertDialogFooter>
-        <AlertDialogCancel disabled={pending}>{t("cancel")}</AlertDialogCancel>
-        <Button type="submit" variant="destructive" disabled={pending} data-testid="confirm-withdraw">
-          {pending ? t("pending") : t("confirm")}
-        </Button>
-      </AlertDialogFooter>
-    </form>
+    </>
   );
 }
