@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { BreakGlassForm } from "@/components/case/break-glass-form";
+import { BreakGlassForm } from "@/components/case/lazy-break-glass-form";
 import { CaseHeaderCard } from "@/components/case/case-header";
 import { CaseTabs } from "@/components/case/case-tabs";
 import { getCaseHeader } from "@/lib/dal/case";
