@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { LIMB_SIDES } from "@/lib/domain/evaluation";
 import { INJECTION_GUIDANCE, MIN_INJECTION_INTERVAL_WEEKS, injectionTooSoon } from "@/lib/domain/plans";
-import { INJECTION_SITES_MAX, sitesTotal } from "@/lib/validations/plan";
+import { INJECTION_SITES_MAX, sitesTotal } from "@/lib/validations/plan-form";
 import { day } from "./day";
 import { NumberField, SelectField, TextField, fieldId, useErrorText } from "./form-fields";
 

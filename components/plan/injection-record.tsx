@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
@@ -9,12 +8,21 @@ import { updateInjectionAction } from "@/app/(doctor)/doctor/patients/[id]/plan/
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { PlanInjectionView } from "@/lib/dto/plans";
-import { injectionUpdateSchema, type InjectionUpdateInput } from "@/lib/validations/plan";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import type { InjectionUpdateInput } from "@/lib/validations/plan";
 import { clinicToday } from "@/lib/validations/profile-fields";
 import { TextField } from "./form-fields";
 import { day } from "./day";
 
 type GivenValues = Extract<InjectionUpdateInput, { status: "given" }>;
+
+const givenResolver = lazyResolver<GivenValues>(async () => {
+  const [{ zodResolver }, { injectionUpdateSchema }] = await Promise.all([
+    import("@hookform/resolvers/zod"),
+    import("@/lib/validations/plan"),
+  ]);
+  return zodResolver(injectionUpdateSchema) as never;
+});
 
 /** Records a planned injection as given (day, lot, next review). */
 function GivenForm({ injection, patientId }: { injection: PlanInjectionView; patientId: string }) {
@@ -22,7 +30,7 @@ function GivenForm({ injection, patientId }: { injection: PlanInjectionView; pat
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<GivenValues>({
-    resolver: zodResolver(injectionUpdateSchema) as never,
+    resolver: givenResolver,
     defaultValues: {
       status: "given",
       patientId,

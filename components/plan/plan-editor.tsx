@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
@@ -19,20 +18,24 @@ import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
 import { PLAN_ITEM_KINDS, type PlanItemKind } from "@/lib/domain/plans";
 import type { ActionResult } from "@/lib/dto/action-result";
 import type { PlanDetail, PlanWorkspace } from "@/lib/dto/plans";
-import {
-  PLAN_ITEMS_MAX,
-  planDraftSchema,
-  planItemToInput,
-  publishPlanSchema,
-  type PlanDraftInput,
-  type PlanFormValues,
-} from "@/lib/validations/plan";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import type { PlanDraftInput, PlanFormValues } from "@/lib/validations/plan";
+import { PLAN_ITEMS_MAX, planItemToInput } from "@/lib/validations/plan-form";
 import { TextField, useErrorText } from "./form-fields";
 import { newPlanItem } from "./new-item";
 import { PlanItemFields } from "./plan-item-fields";
 import { PublishDialog } from "./publish-dialog";
 
 type Mode = "save" | "publish";
+
+const loadSchemas = () => import("@/lib/validations/plan");
+const planDraftResolver = lazyResolver<PlanFormValues, unknown, PlanDraftInput>(async () => {
+  const [{ zodResolver }, { planDraftSchema }] = await Promise.all([
+    import("@hookform/resolvers/zod"),
+    loadSchemas(),
+  ]);
+  return zodResolver(planDraftSchema);
+});
 
 /** The draft editor: summary for the patient, internal notes, items of every kind; save, publish or discard. */
 export function PlanEditor({ workspace, draft }: { workspace: PlanWorkspace; draft: PlanDetail | null }) {
@@ -49,7 +52,7 @@ export function PlanEditor({ workspace, draft }: { workspace: PlanWorkspace; dra
   // Publishing is done once: a second send of this form (retry, double click) gets the first version back.
   const publishKey = useIdempotencyKey();
   const form = useForm<PlanFormValues, unknown, PlanDraftInput>({
-    resolver: zodResolver(planDraftSchema),
+    resolver: planDraftResolver,
     defaultValues: {
       patientId: workspace.patientId,
       planId: draft?.id ?? null,
@@ -87,6 +90,7 @@ export function PlanEditor({ workspace, draft }: { workspace: PlanWorkspace; dra
         if (!result.ok) return applyFailure(result);
         return router.refresh();
       }
+      const { publishPlanSchema } = await loadSchemas();
       const check = publishPlanSchema.safeParse(values);
       if (!check.success) {
         for (const issue of check.error.issues)

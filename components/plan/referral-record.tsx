@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
@@ -11,7 +10,8 @@ import { Button } from "@/components/ui/button";
 import { nextReferralStatuses } from "@/lib/domain/plans";
 import type { SuspectedCauseRef } from "@/lib/dto/causes";
 import type { PlanReferralView } from "@/lib/dto/plans";
-import { referralUpdateSchema, type ReferralUpdateInput } from "@/lib/validations/plan";
+import { lazyResolver } from "@/components/forms/lazy-resolver";
+import type { ReferralUpdateInput } from "@/lib/validations/plan";
 import { clinicToday } from "@/lib/validations/profile-fields";
 import { useCauseLabel } from "./cause-label";
 import { SelectField, TextField } from "./form-fields";
@@ -24,6 +24,14 @@ const STEPS = [
   ["declined", "declinedAt"],
 ] as const;
 
+const referralResolver = lazyResolver<ReferralUpdateInput>(async () => {
+  const [{ zodResolver }, { referralUpdateSchema }] = await Promise.all([
+    import("@hookform/resolvers/zod"),
+    import("@/lib/validations/plan"),
+  ]);
+  return zodResolver(referralUpdateSchema);
+});
+
 /** Moves the referral one step along requested → sent → scheduled → seen (or declined), with the day. */
 function MoveForm({ referral, patientId }: { referral: PlanReferralView; patientId: string }) {
   const t = useTranslations("plan.referral");
@@ -31,7 +39,7 @@ function MoveForm({ referral, patientId }: { referral: PlanReferralView; patient
   const [failure, setFailure] = useState<string | null>(null);
   const next = nextReferralStatuses(referral.status);
   const form = useForm<ReferralUpdateInput>({
-    resolver: zodResolver(referralUpdateSchema),
+    resolver: referralResolver,
     defaultValues: { patientId, referralId: referral.id, status: next[0], on: clinicToday() },
   });
   const submit = form.handleSubmit(async (values) => {

@@ -1,8 +1,14 @@
 import { z } from "zod";
 import "@/lib/zod-config";
 import { LIMB_SIDES } from "@/lib/domain/evaluation";
-import type { PlanItemView } from "@/lib/dto/plans";
 import { clinicToday } from "./profile-fields";
+import {
+  INJECTION_SITES_MAX,
+  INJECTION_UNITS_MAX,
+  PLAN_ITEMS_MAX,
+  PLAN_TEXT_MAX,
+  sitesTotal,
+} from "./plan-form";
 import {
   INJECTION_GUIDANCE,
   MEDICATION_ROUTES,
@@ -10,14 +16,11 @@ import {
   REFERRAL_URGENCIES,
 } from "@/lib/domain/plans";
 
+export * from "./plan-form";
+
 // The plan editor's schema, shared by the form (zodResolver) and the actions. One object per item, discriminated
 // on `kind`; each kind carries only its own fields. Messages are codes (errors.<code> or plan.errors.<code>).
 
-export const PLAN_ITEMS_MAX = 40;
-export const INJECTION_SITES_MAX = 30;
-/** A botulinum toxin session rarely exceeds a few hundred units; above this is a typo, not a dose. */
-export const INJECTION_UNITS_MAX = 1500;
-export const PLAN_TEXT_MAX = 4000;
 const SHORT_MAX = 200;
 
 const text = (max: number) => z.string({ error: "invalid" }).trim().max(max, { error: "too_long" });
@@ -141,11 +144,6 @@ export type PlanItemFormValues = z.input<typeof planItemSchema>;
 export type InjectionItemInput = Extract<PlanItemInput, { kind: "injection" }>;
 export type ReferralItemInput = Extract<PlanItemInput, { kind: "neurology_referral" }>;
 
-/** Units of all rows, or NaN while a row is still empty (so it never equals the total by accident). */
-export function sitesTotal(sites: readonly { units: number }[]): number {
-  return sites.reduce((sum, s) => sum + s.units, 0);
-}
-
 const planFields = z.object({
   patientId: z.uuid({ error: "invalid" }),
   /** The draft being edited; null when the doctor starts the first plan. */
@@ -225,51 +223,3 @@ export const injectionUpdateSchema = z.discriminatedUnion(
   { error: "invalid" },
 );
 export type InjectionUpdateInput = z.infer<typeof injectionUpdateSchema>;
-
-/** A stored item as the editor's form values (and what it posts back unchanged). */
-export function planItemToInput(i: PlanItemView): PlanItemInput {
-  const base = { id: i.id, instructions: i.instructions };
-  switch (i.kind) {
-    case "treat_underlying_cause":
-      return { ...base, kind: i.kind, suspectedCauseId: i.suspectedCauseId ?? "" };
-    case "medication":
-      return {
-        ...base,
-        kind: i.kind,
-        medicationName: i.medicationName ?? "",
-        dose: i.dose ?? "",
-        route: i.route ?? "oral",
-        schedule: i.schedule ?? "",
-        startOn: i.startOn ?? "",
-        stopOn: i.stopOn ?? "",
-      };
-    case "injection": {
-      const j = i.injection;
-      return {
-        ...base,
-        kind: i.kind,
-        product: j?.product ?? "",
-        totalUnits: j?.totalUnits ?? Number.NaN,
-        dilution: j?.dilution ?? "",
-        sites: j?.sites ?? [],
-        unitsNote: j?.unitsNote ?? "",
-        guidance: j?.guidance ?? "none",
-        lot: j?.lot ?? "",
-        scheduledOn: j?.scheduledOn ?? "",
-        nextReviewOn: j?.nextReviewOn ?? "",
-      };
-    }
-    case "neurology_referral":
-      return {
-        ...base,
-        kind: i.kind,
-        urgency: i.referral?.urgency ?? "routine",
-        reason: i.referral?.reason ?? "",
-        suspectedCauseId: i.referral?.suspectedCauseId ?? i.suspectedCauseId,
-      };
-    case "follow_up":
-      return { ...base, kind: i.kind, followUpOn: i.followUpOn ?? "" };
-    default:
-      return { ...base, kind: i.kind };
-  }
-}
