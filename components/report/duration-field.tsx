@@ -5,7 +5,7 @@ import { FieldErrorText } from "@/components/forms/form-message";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { cn } from "@/lib/utils";
-import { MAX_DURATION_MINUTES } from "@/lib/validations/report";
+import { MAX_DURATION_MINUTES } from "@/lib/validations/report-limits";
 import { describedBy, fieldIds } from "./field-ids";
 
 const QUICK_PICKS = [1, 5, 15, 30, 60] as const;

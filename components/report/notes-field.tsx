@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { FieldErrorText } from "@/components/forms/form-message";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
-import { MAX_NOTES_LENGTH } from "@/lib/validations/report";
+import { MAX_NOTES_LENGTH } from "@/lib/validations/report-limits";
 import { describedBy, fieldIds } from "./field-ids";
 
 export function NotesField({

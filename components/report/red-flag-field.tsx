@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Phone, Siren } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { RED_FLAG_ANSWERS, RED_FLAG_NONE, type RedFlagAnswer } from "@/lib/validations/report";
+import { RED_FLAG_ANSWERS, RED_FLAG_NONE, type RedFlagAnswer } from "@/lib/validations/report-limits";
 import { CheckboxCards } from "./choice-group";
 
 /**

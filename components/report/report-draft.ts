@@ -5,7 +5,7 @@ import {
   toLocalInputValue,
   type RedFlagAnswer,
   type ReportField,
-} from "@/lib/validations/report";
+} from "@/lib/validations/report-limits";
 
 /** The form's state: what the patient has picked so far, nothing parsed yet. */
 export type ReportDraft = {

@@ -19,13 +19,8 @@ import { Button } from "@/components/ui/button";
 import { CONDITIONS, TRIGGERS, type Condition } from "@/lib/domain/report-fields";
 import { IMPACT_LEVELS, PATTERN_OPTIONS, RELIEF_OPTIONS } from "@/lib/domain/triage";
 import type { FieldErrors } from "@/lib/validations/common";
-import {
-  REPORT_FIELDS,
-  toLocalInputValue,
-  validateReport,
-  type ReportField,
-  type ReportFormState,
-} from "@/lib/validations/report";
+import type { ReportFormState } from "@/lib/validations/report";
+import { REPORT_FIELDS, toLocalInputValue, type ReportField } from "@/lib/validations/report-limits";
 import { BodySitePicker } from "./body-site-picker";
 import { CheckboxCards, RadioCards } from "./choice-group";
 import { focusField } from "./field-ids";
@@ -35,6 +30,7 @@ import { PainScale } from "./pain-scale";
 import { DRAFT_FIELD, draftToRaw, emptyDraft, type ReportDraft } from "./report-draft";
 import { clearDraft, loadDraft, newIdempotencyKey, saveDraft } from "./report-draft-storage";
 import { RedFlagField } from "./red-flag-field";
+import { loadReportValidator, type ValidateReport } from "./report-validator";
 import { OngoingFields, StartField } from "./when-fields";
 
 const noSubscription = () => () => {};
@@ -104,6 +100,8 @@ export function ReportForm({
     [stored, openedAt],
   );
   const [attempted, setAttempted] = useState(false);
+  // The shared schema, once loaded (on the first change or submit): every change after an attempt re-runs it.
+  const [validate, setValidate] = useState<ValidateReport | null>(null);
   // Fields edited since the last submit: the server's errors about them no longer apply.
   const [edited, setEdited] = useState<ReadonlySet<ReportField>>(new Set());
   // This form's idempotency key (kept with the draft, so a resubmission after a reload is still recognised).
@@ -146,7 +144,10 @@ export function ReportForm({
     Object.entries(failed?.fieldErrors ?? {}).filter(([k]) => !edited.has(k as ReportField)),
   ) as FieldErrors<ReportField>;
   // After the first attempt, every change re-runs the same schema as the server.
-  const errors: FieldErrors<ReportField> = { ...serverErrors, ...(attempted ? validateReport(raw) : {}) };
+  const errors: FieldErrors<ReportField> = {
+    ...serverErrors,
+    ...(attempted && validate ? validate(raw) : {}),
+  };
   const err = (field: ReportField) => errorText(errors[field]);
 
   // The server refused a field the browser accepted (say, a phone clock running fast): take the patient there.
@@ -159,21 +160,36 @@ export function ReportForm({
     setDraft((d) => ({ ...d, [key]: value }));
     setTouched(true);
     setEdited((prev) => new Set(prev).add(DRAFT_FIELD[key]));
+    // Fetched while the patient answers, so the submit rarely waits for it.
+    loadReportValidator().catch(() => {});
   }
 
   // Dispatched by hand rather than through <form action>: React resets a form after its action, and the
   // Radix radios and checkboxes answer a reset by dropping their value, so a refused report would lose answers.
+  // The schema is loaded on first use; if it cannot be (the network went away), the server's check decides and the
+  // action's failure shows as "unavailable", as before.
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setAttempted(true);
-    const found = validateReport(raw);
-    const first = REPORT_FIELDS.find((f) => found[f]);
-    if (first) {
-      requestAnimationFrame(() => focusField(first));
-      return;
-    }
-    setEdited(new Set());
     const formData = new FormData(e.currentTarget);
+    const submitted = raw;
+    loadReportValidator().then(
+      (validateNow) => {
+        setValidate(() => validateNow);
+        const found = validateNow(submitted);
+        const first = REPORT_FIELDS.find((f) => found[f]);
+        if (first) {
+          requestAnimationFrame(() => focusField(first));
+          return;
+        }
+        send(formData);
+      },
+      () => send(formData),
+    );
+  }
+
+  function send(formData: FormData) {
+    setEdited(new Set());
     startTransition(() => formAction(formData));
   }
 

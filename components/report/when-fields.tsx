@@ -6,7 +6,7 @@ import { FieldErrorText } from "@/components/forms/form-message";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { MAX_REPORT_AGE_MS, toLocalInputValue } from "@/lib/validations/report";
+import { MAX_REPORT_AGE_MS, toLocalInputValue } from "@/lib/validations/report-limits";
 import { RadioCards } from "./choice-group";
 import { DurationField } from "./duration-field";
 import { describedBy, fieldIds } from "./field-ids";

@@ -1,48 +1,20 @@
 import { z } from "zod";
-import {
-  BODY_SITES,
-  CONDITIONS,
-  MIDLINE_SITES,
-  SIDES,
-  TRIGGERS,
-  type BodySite,
-} from "@/lib/domain/report-fields";
+import { BODY_SITES, CONDITIONS, SIDES, TRIGGERS } from "@/lib/domain/report-fields";
 import { IMPACT_LEVELS, PATTERN_OPTIONS, RED_FLAGS, RELIEF_OPTIONS } from "@/lib/domain/triage";
 import { safeText, toFieldErrors, type FieldErrors, type FormState } from "./common";
+import {
+  CLOCK_SKEW_MS,
+  MAX_DURATION_MINUTES,
+  MAX_NOTES_LENGTH,
+  MAX_REPORT_AGE_MS,
+  MAX_SITES,
+  RED_FLAG_ANSWERS,
+  RED_FLAG_NONE,
+  isMidlineSite,
+  type ReportField,
+} from "./report-limits";
 
-export const MAX_SITES = 10;
-export const MAX_DURATION_MINUTES = 10_080; // one week
-export const MAX_NOTES_LENGTH = 2000;
-/** A phone's clock may run a little ahead of the server's. */
-export const CLOCK_SKEW_MS = 5 * 60_000;
-export const MAX_REPORT_AGE_MS = 365 * 24 * 60 * 60_000;
-
-/** "None of these": the explicit answer to the red-flag question (stored as an empty list). */
-export const RED_FLAG_NONE = "none";
-export const RED_FLAG_ANSWERS = [...RED_FLAGS, RED_FLAG_NONE] as const;
-export type RedFlagAnswer = (typeof RED_FLAG_ANSWERS)[number];
-
-/** Field names in the order the form shows them (the form focuses the first invalid one). */
-export const REPORT_FIELDS = [
-  "sites",
-  "ongoing",
-  "durationMinutes",
-  "painScore",
-  "redFlags",
-  "relief",
-  "pattern",
-  "handImpact",
-  "walkingImpact",
-  "startedAt",
-  "triggers",
-  "conditions",
-  "notes",
-] as const;
-export type ReportField = (typeof REPORT_FIELDS)[number];
-
-export function isMidlineSite(site: BodySite): boolean {
-  return MIDLINE_SITES.includes(site);
-}
+export * from "./report-limits";
 
 const siteSchema = z
   .object({
@@ -141,23 +113,6 @@ export const idempotencyKeySchema = z.uuid({ error: "invalid" }).optional();
 export function validateReport(raw: unknown): FieldErrors<ReportField> {
   const parsed = reportSchema.safeParse(raw);
   return parsed.success ? {} : (toFieldErrors(parsed.error) as FieldErrors<ReportField>);
-}
-
-const pad = (n: number) => String(Math.abs(n)).padStart(2, "0");
-
-/** A Date as a datetime-local value ("YYYY-MM-DDTHH:mm") in the local time zone. */
-export function toLocalInputValue(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** A datetime-local value → ISO 8601 with the browser's offset ("2026-11-25T14:30:00+01:00"), or "" if unreadable. */
-export function localInputToIso(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return "";
-  const d = new Date(value); // no offset in the string: the browser reads it as local time
-  if (Number.isNaN(d.getTime())) return "";
-  const offset = -d.getTimezoneOffset();
-  const sign = offset >= 0 ? "+" : "-";
-  return `${toLocalInputValue(d)}:00${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
 }
 
 function text(formData: FormData, name: string): string {
