@@ -1,6 +1,6 @@
 "use client";
 
-import { Checkbox } from "@/components/ui/checkbox";
+import { NativeCheckbox } from "@/components/forms/native-checkbox";
 import { Label } from "@/components/ui/label";
 import { cn } from "@/lib/utils";
 
@@ -35,7 +35,7 @@ export function CheckboxOptions({
                 "has-[[data-state=checked]]:border-primary has-[[data-state=checked]]:bg-primary/5 dark:has-[[data-state=checked]]:bg-primary/10",
               )}
             >
-              <Checkbox
+              <NativeCheckbox
                 id={id}
                 name={name}
                 value={o.value}

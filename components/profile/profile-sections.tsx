@@ -5,7 +5,6 @@ import { useTranslations } from "next-intl";
 import { Info } from "lucide-react";
 import { FieldErrorText } from "@/components/forms/form-message";
 import { Label } from "@/components/ui/label";
-import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import {
   CONDITIONS,
   MEDICINES,
@@ -14,6 +13,7 @@ import {
   type Medicine,
   type Sex,
 } from "@/lib/domain/report-fields";
+import { nativeRadioClass } from "@/components/report/choice-group";
 import { cn } from "@/lib/utils";
 import { CheckboxOptions } from "./checkbox-options";
 
@@ -55,9 +55,9 @@ export function SexField({ defaultValue, error }: { defaultValue: Sex | ""; erro
       <p id="field-sex-label" className="text-sm font-medium">
         {t("fields.sex")}
       </p>
-      <RadioGroup
-        name="sex"
-        defaultValue={defaultValue || undefined}
+      {/* Native radios sharing one name: the browser's radio group (one tab stop, arrows), no Radix (~9 kB). */}
+      <div
+        role="radiogroup"
         aria-labelledby="field-sex-label"
         aria-describedby={error ? "field-sex-error" : undefined}
         aria-invalid={error ? true : undefined}
@@ -69,14 +69,22 @@ export function SexField({ defaultValue, error }: { defaultValue: Sex | ""; erro
             htmlFor={`field-sex-${s}`}
             className={cn(
               "hover:bg-accent/60 cursor-pointer gap-2 rounded-full border px-3 py-2 font-normal transition-colors",
-              "has-[[data-state=checked]]:border-primary has-[[data-state=checked]]:bg-primary/5 dark:has-[[data-state=checked]]:bg-primary/10",
+              "has-[:checked]:border-primary has-[:checked]:bg-primary/5 dark:has-[:checked]:bg-primary/10 has-[:focus-visible]:ring-ring/70 has-[:focus-visible]:ring-[3px]",
             )}
           >
-            <RadioGroupItem id={`field-sex-${s}`} value={s} aria-invalid={error ? true : undefined} />
+            <input
+              type="radio"
+              id={`field-sex-${s}`}
+              name="sex"
+              value={s}
+              defaultChecked={defaultValue === s}
+              data-invalid={error ? "" : undefined}
+              className={cn(nativeRadioClass, "size-4 checked:border-[5px]")}
+            />
             {tSex(s)}
           </Label>
         ))}
-      </RadioGroup>
+      </div>
       <FieldErrorText id="field-sex-error">{error}</FieldErrorText>
     </div>
   );

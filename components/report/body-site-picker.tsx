@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { FieldErrorText } from "@/components/forms/form-message";
-import { Checkbox } from "@/components/ui/checkbox";
+import { NativeCheckbox } from "@/components/forms/native-checkbox";
 import { BODY_SITES, type BodySite, type Side } from "@/lib/domain/report-fields";
 import { cn } from "@/lib/utils";
-import { isMidlineSite } from "@/lib/validations/report";
+import { isMidlineSite } from "@/lib/validations/report-limits";
 import { describedBy, fieldIds } from "./field-ids";
 
 export type PickedSite = { site: BodySite; side: Side | null };
@@ -89,11 +89,11 @@ export function BodySitePicker({
                       htmlFor={checkboxId}
                       className="flex min-h-12 cursor-pointer items-center gap-3 px-3 py-2 text-sm leading-tight font-medium"
                     >
-                      <Checkbox
+                      <NativeCheckbox
                         id={checkboxId}
                         className="size-5 shrink-0"
                         checked={!!picked}
-                        onCheckedChange={(c) => toggle(site, c === true)}
+                        onChange={(e) => toggle(site, e.currentTarget.checked)}
                         aria-invalid={error && !sideMissing ? true : undefined}
                       />
                       {tf(`site.${site}`)}

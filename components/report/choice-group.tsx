@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { FieldErrorText } from "@/components/forms/form-message";
-import { Checkbox } from "@/components/ui/checkbox";
+import { NativeCheckbox } from "@/components/forms/native-checkbox";
 import { cn } from "@/lib/utils";
 import { describedBy, fieldIds } from "./field-ids";
 
@@ -145,12 +145,12 @@ export function CheckboxCards<T extends string>({
           const isLocked = locked.includes(o.value);
           return (
             <label key={o.value} htmlFor={`${ids.id}-${o.value}`} className={cardClass}>
-              <Checkbox
+              <NativeCheckbox
                 id={`${ids.id}-${o.value}`}
                 className="size-5"
                 checked={isLocked || values.includes(o.value)}
                 disabled={isLocked}
-                onCheckedChange={(c) => toggle(o.value, c === true)}
+                onChange={(e) => toggle(o.value, e.currentTarget.checked)}
                 aria-invalid={error ? true : undefined}
               />
               <span className="flex-1">{o.label}</span>
