@@ -1,7 +1,7 @@
 /**
  * The message namespaces each part of the app sends to the browser (issue 8). Without a list, next-intl's provider
  * serializes the whole catalogue (~75 kB of JSON) into every page's RSC payload: 90 of /login's 105 kB of HTML,
- * parsed on every page load. Each group layout wraps its tree in <IntlScope scope=…> with its own list, the root
+ * parsed on every page load. Each group layout (and the doctor's case layout) wraps its tree in <IntlScope scope=…> with its own list, the root
  * layout in the root's. lib/i18n/client-scopes.test.ts reads the source and fails when a client component under a
  * scope uses a namespace its list lacks.
  */
@@ -23,20 +23,9 @@ export const CLIENT_SCOPES = {
     "trends",
     "triage",
   ],
-  doctor: [
-    "account",
-    "causes",
-    "common",
-    "doctor",
-    "errors",
-    "evaluation",
-    "fields",
-    "nav",
-    "notifications",
-    "plan",
-    "security",
-    "triage",
-  ],
+  // The doctor's queue, search and frame; the case pages below get theirs from the case layout.
+  doctor: ["account", "common", "doctor", "fields", "nav", "notifications", "security", "triage"],
+  case: ["causes", "doctor", "errors", "evaluation", "fields", "plan", "triage"],
   admin: ["account", "admin", "common", "errors", "mfa", "nav", "notifications", "security"],
   account: ["account", "common", "errors", "mfa", "nav", "notifications", "security"],
 } as const satisfies Record<string, readonly string[]>;
@@ -55,7 +44,13 @@ export const SCOPE_ENTRIES: Record<ClientScope, string[]> = {
   ],
   auth: ["app/(auth)"],
   patient: ["app/(patient)/patient"],
-  doctor: ["app/(doctor)/doctor"],
+  doctor: [
+    "app/(doctor)/doctor/layout.tsx",
+    "app/(doctor)/doctor/(queue)",
+    "app/(doctor)/doctor/search",
+    "app/(doctor)/doctor/actions.ts",
+  ],
+  case: ["app/(doctor)/doctor/patients"],
   admin: ["app/(admin)/admin"],
   account: ["app/(account)/account"],
 };

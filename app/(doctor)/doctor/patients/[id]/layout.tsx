@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { BreakGlassForm } from "@/components/case/lazy-break-glass-form";
 import { CaseHeaderCard } from "@/components/case/case-header";
 import { CaseTabs } from "@/components/case/case-tabs";
+import { IntlScope } from "@/components/providers/intl-scope";
 import { getCaseHeader } from "@/lib/dal/case";
 import { getPatientCard } from "@/lib/dal/patient-search";
 import { requireRole } from "@/lib/dal/session";
@@ -29,20 +30,22 @@ export default async function CaseLayout({
     if (isDalError(err) && err.code === "forbidden") {
       const card = await getPatientCard(actor, id);
       return (
-        <BreakGlassForm
-          patientId={id}
-          patientName={card?.name ?? null}
-          doctorName={card?.assignedDoctorName ?? null}
-        />
+        <IntlScope scope="case">
+          <BreakGlassForm
+            patientId={id}
+            patientName={card?.name ?? null}
+            doctorName={card?.assignedDoctorName ?? null}
+          />
+        </IntlScope>
       );
     }
     throw err;
   }
   return (
-    <>
+    <IntlScope scope="case">
       <CaseHeaderCard header={header} />
       <CaseTabs patientId={id} />
       {children}
-    </>
+    </IntlScope>
   );
 }
