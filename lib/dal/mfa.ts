@@ -62,9 +62,17 @@ export async function mfaPendingFor(
     .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, user.id)))
     .limit(1);
   if (!row) return "verify"; // no such session: never treated as passed
+  return mfaPendingOf(row, user.role);
+}
+
+/** The rule of mfaPendingFor on a row already read (lib/dal/sessions.ts reads it with the session itself). */
+export function mfaPendingOf(
+  row: { verifiedAt: Date | null; enabledAt: Date | null; required: boolean | null },
+  role: Role,
+): MfaPending | null {
   if (row.verifiedAt) return null;
   if (row.enabledAt) return "verify";
-  if (STAFF_ROLES.includes(user.role) && (row.required ?? true)) return "enrol";
+  if (STAFF_ROLES.includes(role) && (row.required ?? true)) return "enrol";
   return null;
 }
 

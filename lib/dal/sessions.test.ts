@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { auditEvents, userSessions } from "@/lib/db/schema";
+import { auditEvents, users, userSessions } from "@/lib/db/schema";
 import { describeDb } from "@/test/db";
 import { createUser } from "@/test/fixtures";
 import {
@@ -78,5 +78,34 @@ describeDb("server-side sessions", ({ db }) => {
     const sid = await startSession(u.id);
     const claims = { userId: u.id, sessionVersion: u.sessionVersion + 1, sessionId: sid };
     expect(await resolveLiveSession(claims)).toBeNull();
+  });
+
+  it("the one-statement lookup every request makes applies every rule: idle, expired, other user, disabled, malformed", async () => {
+    const u = await createUser(db(), { role: "patient" });
+    const sid = await startSession(u.id);
+    const claims = { userId: u.id, sessionVersion: u.sessionVersion, sessionId: sid };
+    const [row] = await db().select().from(userSessions).where(eq(userSessions.id, sid));
+    const t0 = row.createdAt.getTime();
+    const at = (m: number) => new Date(t0 + minutes(m));
+    expect(await resolveLiveSession(claims, at(IDLE_MINUTES - 1))).toMatchObject({
+      id: u.id,
+      mfaPending: null,
+    });
+    // That request touched lastSeenAt, so the session lives on past the first idle limit, then goes idle.
+    const [touched] = await db().select().from(userSessions).where(eq(userSessions.id, sid));
+    expect(touched.lastSeenAt.getTime()).toBe(at(IDLE_MINUTES - 1).getTime());
+    expect(await resolveLiveSession(claims, at(2 * IDLE_MINUTES - 2))).not.toBeNull();
+    expect(await resolveLiveSession(claims, at(3 * IDLE_MINUTES))).toBeNull();
+    expect(await resolveLiveSession(claims, at(ABSOLUTE_HOURS * 60 + 1))).toBeNull();
+
+    const fresh = await startSession(u.id);
+    const live = { ...claims, sessionId: fresh };
+    const other = await createUser(db(), { role: "patient" });
+    expect(await resolveLiveSession({ ...live, userId: other.id })).toBeNull();
+    expect(await resolveLiveSession({ ...live, sessionId: "not-a-uuid" })).toBeNull();
+    expect(await resolveLiveSession({ ...live, sessionId: crypto.randomUUID() })).toBeNull();
+    expect(await resolveLiveSession(live)).not.toBeNull();
+    await db().update(users).set({ status: "disabled" }).where(eq(users.id, u.id));
+    expect(await resolveLiveSession(live)).toBeNull();
   });
 });

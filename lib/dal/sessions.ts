@@ -1,12 +1,12 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
-import { userSessions } from "@/lib/db/schema";
+import { clinicSettings, userMfa, userSessions, users } from "@/lib/db/schema";
 import type { SessionClaims } from "@/lib/auth/session-claims";
 import type { Actor } from "@/lib/permissions";
 import { recordAudit, type AuditRequestMeta } from "./audit";
-import { resolveSession, type SessionUserRow } from "./auth";
-import { mfaPendingFor, type MfaPending } from "./mfa";
+import type { SessionUserRow } from "./auth";
+import { mfaPendingOf, type MfaPending } from "./mfa";
 
 /** HIPAA automatic logoff: a session unused for this long is over (the client warns two minutes before). */
 export const IDLE_MINUTES = 30;
@@ -36,7 +36,7 @@ export async function checkSession(
   userId: string,
   now: Date = new Date(),
 ): Promise<SessionState> {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return "unknown";
+  if (!SESSION_ID.test(sessionId)) return "unknown";
   const db = await getDb();
   const [row] = await db
     .select()
@@ -44,16 +44,27 @@ export async function checkSession(
     .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId)))
     .limit(1);
   if (!row) return "unknown";
+  const state = stateOf(row, now);
+  if (state === "active") await touchIfStale(sessionId, row.lastSeenAt, now);
+  return state;
+}
+
+const SESSION_ID = /^[0-9a-f-]{36}$/i;
+
+function stateOf(row: { endedAt: Date | null; createdAt: Date; lastSeenAt: Date }, now: Date): SessionState {
   if (row.endedAt) return "ended";
   if (now.getTime() - row.createdAt.getTime() > ABSOLUTE_HOURS * 3_600_000) return "expired";
   if (now.getTime() - row.lastSeenAt.getTime() > IDLE_MINUTES * 60_000) return "idle";
-  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db
-      .update(userSessions)
-      .set({ lastSeenAt: now })
-      .where(and(eq(userSessions.id, sessionId), isNull(userSessions.endedAt)));
-  }
   return "active";
+}
+
+async function touchIfStale(sessionId: string, lastSeenAt: Date, now: Date) {
+  if (now.getTime() - lastSeenAt.getTime() <= TOUCH_EVERY_MS) return;
+  const db = await getDb();
+  await db
+    .update(userSessions)
+    .set({ lastSeenAt: now })
+    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.endedAt)));
 }
 
 /** Sign-out: this browser's session ends on the server, so a copy of its cookie is refused from now on. */
@@ -96,10 +107,45 @@ export async function endAllSessions(actor: Pick<Actor, "id" | "role"> & AuditRe
  */
 export async function resolveLiveSession(
   claims: SessionClaims | null,
+  now: Date = new Date(),
 ): Promise<(SessionUserRow & { mfaPending: MfaPending | null }) | null> {
-  if (!claims) return null;
-  if ((await checkSession(claims.sessionId, claims.userId)) !== "active") return null;
-  const user = await resolveSession(claims);
-  if (!user) return null;
-  return { ...user, mfaPending: await mfaPendingFor(claims.sessionId, user) };
+  if (!claims || !SESSION_ID.test(claims.sessionId)) return null;
+  const db = await getDb();
+  // Every signed-in request asks this: one statement for what checkSession, resolveSession and mfaPendingFor each
+  // read (the session row, its user, the user's authenticator and the clinic's MFA setting), the same rules after.
+  const [row] = await db
+    .select({
+      endedAt: userSessions.endedAt,
+      createdAt: userSessions.createdAt,
+      lastSeenAt: userSessions.lastSeenAt,
+      verifiedAt: userSessions.mfaVerifiedAt,
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      locale: users.locale,
+      status: users.status,
+      sessionVersion: users.sessionVersion,
+      mustChangePassword: users.mustChangePassword,
+      enabledAt: userMfa.enabledAt,
+      required: clinicSettings.requireStaffMfa,
+    })
+    .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
+    .leftJoin(userMfa, eq(userMfa.userId, userSessions.userId))
+    .leftJoin(clinicSettings, eq(clinicSettings.id, 1))
+    .where(and(eq(userSessions.id, claims.sessionId), eq(userSessions.userId, claims.userId)))
+    .limit(1);
+  if (!row || stateOf(row, now) !== "active") return null;
+  await touchIfStale(claims.sessionId, row.lastSeenAt, now);
+  if (row.status !== "active" || row.sessionVersion !== claims.sessionVersion) return null;
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    locale: row.locale,
+    mustChangePassword: row.mustChangePassword,
+    mfaPending: mfaPendingOf(row, row.role),
+  };
 }
