@@ -53,6 +53,8 @@ const SETTLE_MS = Number(process.env.FAULT_SETTLE_S ?? 6) * 1000;
 /** The client gives up on a request after this long (it counts as a failure over REQUEST_LIMIT_MS), then retries. */
 const CLIENT_TIMEOUT_MS = 15_000;
 const MARK = "fault-test";
+/** How long after the database died a page load may still be caught mid-render (see `caught` below). */
+const PAGE_GRACE_MS = 500;
 /** The server's whole log and every request's timing, for a look after a failed run. */
 const RESULTS = ".test-results/faults";
 const REPORT_TREE = ["(patient)", "patient", "reports", "new"];
@@ -355,7 +357,15 @@ async function main() {
     // server: a request already being served when the database went down (a page whose render had begun can only
     // answer 500 in Next; the error page offers to try again).
     const unclear = samples.filter((s) => !s.ok && s.code !== "unavailable" && s.code !== "503 page");
-    const caught = (s: Sample) => faults.some((f) => s.start < f.dead && s.end > f.down);
+    // A page load that starts just after the kill can begin its render before the server has seen the death: the
+    // pool learns it when its connections close, a few to a few hundred ms later, and until then the proxy's cached
+    // "the database answers" (lib/db/outage.ts) lets the page through, whose render then fails (Next can only answer
+    // 500 for a render error). Such a page is counted with the requests in flight (reported), not as unclear;
+    // one starting later than this grace is still a failure.
+    const caught = (s: Sample) =>
+      faults.some(
+        (f) => s.start < f.dead + (s.worker === "page loader" ? PAGE_GRACE_MS : 0) && s.end > f.down,
+      );
     const tally = (list: Sample[]) => {
       const m = new Map<string, number>();
       for (const s of list) {
@@ -370,7 +380,7 @@ async function main() {
     );
     check(
       true,
-      `  requests already in flight when the database went down, answered otherwise: ${tally(unclear.filter(caught))}`,
+      `  requests already in flight when the database went down (pages: or begun within ${PAGE_GRACE_MS} ms of it), answered otherwise: ${tally(unclear.filter(caught))}`,
     );
     verdicts.push(...firstPage);
     if (firstPage.length === 0) check(false, "the first page load while stopped was not made");
