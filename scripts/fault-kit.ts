@@ -235,3 +235,15 @@ export function faultVerdicts(samples: Sample[], faults: Fault[], workers: strin
   }
   return out;
 }
+
+/** Migrates the cluster with the app's production command, as an operator runs it; returns what it printed. */
+export function migrateCluster(root: string, url: string): string {
+  const migrated = spawnSync("npm", ["run", "--silent", "db:migrate"], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production" },
+  });
+  if (migrated.status !== 0)
+    throw new Error(`npm run db:migrate failed: ${migrated.stderr}${migrated.stdout}`);
+  return migrated.stdout.trim();
+}

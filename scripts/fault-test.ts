@@ -19,7 +19,6 @@
  *    fails after that; no request waits more than 10 s; no unclear failure (every failure is the action's typed
  *    `unavailable` or the 503 page); no uncaught exception in the server's log. Exit code 1 on any failure.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -38,6 +37,7 @@ import {
   faultVerdicts,
   freePort,
   injectFaults,
+  migrateCluster,
   pgBinDir,
   REQUEST_LIMIT_MS,
   RECOVER_LIMIT_MS,
@@ -116,14 +116,7 @@ async function main() {
   let stopServer: (() => Promise<void>) | undefined;
   try {
     // The app's production migrate command, as an operator runs it.
-    const migrated = spawnSync("npm", ["run", "--silent", "db:migrate"], {
-      cwd: root,
-      encoding: "utf8",
-      env: { ...process.env, DATABASE_URL: cluster.url, NODE_ENV: "production" },
-    });
-    if (migrated.status !== 0)
-      throw new Error(`npm run db:migrate failed: ${migrated.stderr}${migrated.stdout}`);
-    log(migrated.stdout.trim());
+    log(migrateCluster(root, cluster.url));
     const seeding = open(cluster.url);
     try {
       await seedBench(seeding.db, {

@@ -8,12 +8,12 @@
  * while the database is down, sees the answers kept and the emergency numbers, and one click sends the report once
  * the database is back; a reload restores the draft. Exit code: Playwright's.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { startServer } from "@/bench/web";
-import { freePort, pgBinDir, startCluster } from "./fault-kit";
+import { freePort, migrateCluster, pgBinDir, startCluster } from "./fault-kit";
 import { findBrowser } from "./find-browser.mjs";
 
 const root = process.cwd();
@@ -42,13 +42,7 @@ async function main(): Promise<number> {
   let stopServer: (() => Promise<void>) | undefined;
   const control = createServer();
   try {
-    const migrated = spawnSync("npm", ["run", "--silent", "db:migrate"], {
-      cwd: root,
-      encoding: "utf8",
-      env: { ...process.env, DATABASE_URL: cluster.url, NODE_ENV: "production" },
-    });
-    if (migrated.status !== 0)
-      throw new Error(`npm run db:migrate failed: ${migrated.stderr}${migrated.stdout}`);
+    migrateCluster(root, cluster.url);
     const port = await freePort();
     const server = await startServer({ root, distDir, port, databaseUrl: cluster.url });
     stopServer = server.stop;
