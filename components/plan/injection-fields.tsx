@@ -2,15 +2,17 @@
 
 import { Plus, Trash2, TriangleAlert } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
-import { get, useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { useState } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { LIMB_SIDES } from "@/lib/domain/evaluation";
 import { INJECTION_GUIDANCE, MIN_INJECTION_INTERVAL_WEEKS, injectionTooSoon } from "@/lib/domain/plans";
+import type { InjectionSiteInput } from "@/lib/validations/plan";
 import { INJECTION_SITES_MAX, sitesTotal } from "@/lib/validations/plan-form";
+import { reindexErrors, removeMap } from "@/lib/validations/plan-form-state";
 import { day } from "./day";
-import { NumberField, SelectField, TextField, fieldId, useErrorText } from "./form-fields";
+import { NumberField, SelectField, TextField, fieldId, useErrorText, usePlanFormApi } from "./form-fields";
 
 const MUSCLE_SUGGESTIONS = [
   "Gastrocnemius",
@@ -29,7 +31,14 @@ const MUSCLE_SUGGESTIONS = [
   "Trapezius",
 ];
 
-/** Botulinum toxin: product, dose, one row per muscle and side (useFieldArray), guidance, dates. */
+// React keys of the muscle rows: a row keeps what was typed in it when one above it is removed.
+let lastSiteKey = 0;
+const siteKey = () => `site-${++lastSiteKey}`;
+
+/**
+ * Botulinum toxin: product, dose, one row per muscle and side, guidance, dates. Loaded with the first injection
+ * item shown (plan-item-fields.tsx), not with the editor.
+ */
 export function InjectionFields({
   index,
   lastInjectionOn,
@@ -41,18 +50,33 @@ export function InjectionFields({
   const tSide = useTranslations("plan.sides");
   const errorText = useErrorText();
   const format = useFormatter();
-  const { control, formState } = useFormContext();
+  const form = usePlanFormApi();
   const p = `items.${index}`;
-  const { fields, append, remove } = useFieldArray({ control, name: `${p}.sites`, keyName: "key" });
-  const [sites, total, scheduledOn, nextReviewOn] = useWatch({
-    control,
-    name: [`${p}.sites`, `${p}.totalUnits`, `${p}.scheduledOn`, `${p}.nextReviewOn`],
-  }) as [{ units: number }[] | undefined, number, string, string];
-  const sum = sitesTotal((sites ?? []).map((s) => ({ units: Number.isFinite(s?.units) ? s.units : 0 })));
+  const sites = (form.get(`${p}.sites`) as InjectionSiteInput[] | undefined) ?? [];
+  const [siteKeys, setSiteKeys] = useState(() => sites.map(siteKey));
+  const total = form.get(`${p}.totalUnits`) as number;
+  const scheduledOn = (form.get(`${p}.scheduledOn`) as string | undefined) ?? "";
+  const nextReviewOn = (form.get(`${p}.nextReviewOn`) as string | undefined) ?? "";
+  const sum = sitesTotal(sites.map((s) => ({ units: Number.isFinite(s?.units) ? s.units : 0 })));
   const balanced = Number.isFinite(total) && sum === total;
   const tooSoonAfterLast = injectionTooSoon(lastInjectionOn, scheduledOn || null);
   const reviewTooSoon = injectionTooSoon(scheduledOn || null, nextReviewOn || null);
-  const sitesError = (get(formState.errors, `${p}.sites`) as { message?: string } | undefined)?.message;
+  const sitesError = form.error(`${p}.sites`);
+  const addSite = () => {
+    form.update(`${p}.sites`, (prev) => [
+      ...((prev as InjectionSiteInput[] | undefined) ?? []),
+      { muscle: "", side: "left", units: Number.NaN },
+    ]);
+    setSiteKeys((keys) => [...keys, siteKey()]);
+  };
+  const removeSite = (row: number) => {
+    form.update(
+      `${p}.sites`,
+      (prev) => (prev as InjectionSiteInput[]).filter((_, i) => i !== row),
+      (e) => reindexErrors(e, `${p}.sites`, removeMap(row)),
+    );
+    setSiteKeys((keys) => keys.filter((_, i) => i !== row));
+  };
 
   return (
     <div className="grid gap-4">
@@ -77,9 +101,9 @@ export function InjectionFields({
             <option key={m} value={m} />
           ))}
         </datalist>
-        {fields.map((field, row) => (
+        {sites.map((_, row) => (
           <div
-            key={field.key}
+            key={siteKeys[row]}
             className="grid grid-cols-[1fr_auto] items-start gap-2 sm:grid-cols-[2fr_1fr_1fr_auto]"
             data-testid="injection-site"
           >
@@ -102,7 +126,7 @@ export function InjectionFields({
               size="icon"
               className="mt-6"
               aria-label={t("removeSite", { n: row + 1 })}
-              onClick={() => remove(row)}
+              onClick={() => removeSite(row)}
             >
               <Trash2 aria-hidden />
             </Button>
@@ -113,8 +137,8 @@ export function InjectionFields({
             type="button"
             variant="outline"
             size="sm"
-            disabled={fields.length >= INJECTION_SITES_MAX}
-            onClick={() => append({ muscle: "", side: "left", units: Number.NaN })}
+            disabled={sites.length >= INJECTION_SITES_MAX}
+            onClick={addSite}
           >
             <Plus aria-hidden /> {t("addSite")}
           </Button>

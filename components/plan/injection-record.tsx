@@ -1,64 +1,68 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { unstable_rethrow, useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
-import { FormProvider, useForm } from "react-hook-form";
+import { useState, useTransition } from "react";
 import { updateInjectionAction } from "@/app/(doctor)/doctor/patients/[id]/plan/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/dto/action-result";
 import type { PlanInjectionView } from "@/lib/dto/plans";
-import { lazyResolver } from "@/components/forms/lazy-resolver";
 import type { InjectionUpdateInput } from "@/lib/validations/plan";
 import { clinicToday } from "@/lib/validations/profile-fields";
-import { TextField } from "./form-fields";
+import { PlanFormProvider, TextField, lazyModule, usePlanFormState } from "./form-fields";
 import { day } from "./day";
 
 type GivenValues = Extract<InjectionUpdateInput, { status: "given" }>;
 
-const givenResolver = lazyResolver<GivenValues>(async () => {
-  const [{ zodResolver }, { injectionUpdateSchema }] = await Promise.all([
-    import("@hookform/resolvers/zod"),
-    import("@/lib/validations/plan"),
-  ]);
-  return zodResolver(injectionUpdateSchema) as never;
-});
+// The schema (zod) loads on the first submit, not with the page; the action checks the same one.
+const loadSchemas = lazyModule(() => import("@/lib/validations/plan"));
 
 /** Records a planned injection as given (day, lot, next review). */
 function GivenForm({ injection, patientId }: { injection: PlanInjectionView; patientId: string }) {
   const t = useTranslations("plan.injection");
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<GivenValues>({
-    resolver: givenResolver,
-    defaultValues: {
-      status: "given",
-      patientId,
-      injectionId: injection.id,
-      givenOn: clinicToday(),
-      lot: injection.lot ?? "",
-      nextReviewOn: injection.nextReviewOn ?? "",
-    },
-  });
-  const submit = form.handleSubmit(async (values) => {
-    setFailure(null);
-    const result = await updateInjectionAction(values);
-    if (result.ok) return router.refresh();
-    for (const [path, code] of Object.entries(result.fieldErrors))
-      form.setError(path as "lot", { message: code });
-    if (!Object.keys(result.fieldErrors).length) setFailure(t("updateFailed"));
-  });
-  const cancel = async () => {
-    setFailure(null);
-    const result = await updateInjectionAction({ status: "cancelled", patientId, injectionId: injection.id });
-    if (result.ok) router.refresh();
-    else setFailure(t("updateFailed"));
-  };
+  const [pending, startSubmit] = useTransition();
+  const form = usePlanFormState<GivenValues>(() => ({
+    status: "given",
+    patientId,
+    injectionId: injection.id,
+    givenOn: clinicToday(),
+    lot: injection.lot ?? "",
+    nextReviewOn: injection.nextReviewOn ?? "",
+  }));
+  // `act` answers null when the form's own check refused the values (nothing was sent; the fields say why).
+  const send = (act: () => Promise<ActionResult<unknown> | null>) =>
+    startSubmit(async () => {
+      setFailure(null);
+      try {
+        const result = await act();
+        if (!result) return;
+        if (result.ok) return router.refresh();
+        if (Object.keys(result.fieldErrors).length) form.setErrors(result.fieldErrors);
+        else setFailure(t("updateFailed"));
+      } catch (err) {
+        unstable_rethrow(err);
+        setFailure(t("updateFailed"));
+      }
+    });
+  const markGiven = () =>
+    send(async () => {
+      const { injectionUpdateSchema, schemaErrors } = await loadSchemas();
+      const errors = form.attempt((values) => schemaErrors(injectionUpdateSchema, values));
+      return Object.keys(errors).length ? null : updateInjectionAction(form.current());
+    });
+  const cancel = () =>
+    send(() => updateInjectionAction({ status: "cancelled", patientId, injectionId: injection.id }));
   return (
-    <FormProvider {...form}>
+    <PlanFormProvider value={form.api}>
       <form
         noValidate
-        onSubmit={submit}
+        onSubmit={(e) => {
+          e.preventDefault();
+          markGiven();
+        }}
         className="grid gap-3 rounded-lg border p-3"
         data-testid="injection-given-form"
       >
@@ -72,21 +76,15 @@ function GivenForm({ injection, patientId }: { injection: PlanInjectionView; pat
           {failure}
         </p>
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" size="sm" disabled={form.formState.isSubmitting}>
+          <Button type="submit" size="sm" disabled={pending}>
             {t("markGiven")}
           </Button>
-          <Button
-            type="button"
-            size="sm"
-            variant="ghost"
-            onClick={cancel}
-            disabled={form.formState.isSubmitting}
-          >
+          <Button type="button" size="sm" variant="ghost" onClick={cancel} disabled={pending}>
             {t("cancelInjection")}
           </Button>
         </div>
       </form>
-    </FormProvider>
+    </PlanFormProvider>
   );
 }
 

@@ -1,10 +1,9 @@
 "use client";
 
 import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
-import { useRouter } from "next/navigation";
+import { unstable_rethrow, useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
-import { FormProvider, get, useFieldArray, useForm } from "react-hook-form";
+import { useEffect, useRef, useState, useTransition } from "react";
 import {
   discardPlanDraftAction,
   publishPlanAction,
@@ -18,24 +17,29 @@ import { useIdempotencyKey } from "@/components/forms/use-idempotency-key";
 import { PLAN_ITEM_KINDS, type PlanItemKind } from "@/lib/domain/plans";
 import type { ActionResult } from "@/lib/dto/action-result";
 import type { PlanDetail, PlanWorkspace } from "@/lib/dto/plans";
-import { lazyResolver } from "@/components/forms/lazy-resolver";
-import type { PlanDraftInput, PlanFormValues } from "@/lib/validations/plan";
+import type { PlanFormValues } from "@/lib/validations/plan";
 import { PLAN_ITEMS_MAX, planItemToInput } from "@/lib/validations/plan-form";
-import { TextField, useErrorText } from "./form-fields";
+import {
+  itemScope,
+  moveMap,
+  moveRow,
+  reindexErrors,
+  removeMap,
+  type PathErrors,
+} from "@/lib/validations/plan-form-state";
+import { PlanFormProvider, TextField, lazyModule, usePlanFormState, useErrorText } from "./form-fields";
 import { newPlanItem } from "./new-item";
 import { PlanItemFields } from "./plan-item-fields";
 import { PublishDialog } from "./publish-dialog";
 
 type Mode = "save" | "publish";
 
-const loadSchemas = () => import("@/lib/validations/plan");
-const planDraftResolver = lazyResolver<PlanFormValues, unknown, PlanDraftInput>(async () => {
-  const [{ zodResolver }, { planDraftSchema }] = await Promise.all([
-    import("@hookform/resolvers/zod"),
-    loadSchemas(),
-  ]);
-  return zodResolver(planDraftSchema);
-});
+// The schemas (zod) load on the first save or publish, not with the page; the actions check the same ones.
+const loadSchemas = lazyModule(() => import("@/lib/validations/plan"));
+
+// React keys of the item rows: a row keeps its fields (and what was typed in them) when it moves.
+let lastRowKey = 0;
+const rowKey = () => `row-${++lastRowKey}`;
 
 /** The draft editor: summary for the patient, internal notes, items of every kind; save, publish or discard. */
 export function PlanEditor({ workspace, draft }: { workspace: PlanWorkspace; draft: PlanDetail | null }) {
@@ -47,78 +51,118 @@ export function PlanEditor({ workspace, draft }: { workspace: PlanWorkspace; dra
   const errorText = useErrorText();
   const router = useRouter();
   const [pendingMode, setPendingMode] = useState<Mode>("save");
+  const [busy, startSubmit] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   const [addKind, setAddKind] = useState<PlanItemKind>("stretching_massage");
   // Publishing is done once: a second send of this form (retry, double click) gets the first version back.
   const publishKey = useIdempotencyKey();
-  const form = useForm<PlanFormValues, unknown, PlanDraftInput>({
-    resolver: planDraftResolver,
-    defaultValues: {
+  const form = usePlanFormState<PlanFormValues>(
+    () => ({
       patientId: workspace.patientId,
       planId: draft?.id ?? null,
       summary: draft?.summary ?? "",
       internalNotes: draft?.internalNotes ?? "",
       items: draft?.items.map(planItemToInput) ?? [],
-    },
-  });
-  const { fields, append, remove, move } = useFieldArray({
-    control: form.control,
-    name: "items",
-    keyName: "key",
-  });
-  type Err = { message?: string } | undefined;
-  const itemsError =
-    (get(form.formState.errors, "items.root") as Err)?.message ??
-    (get(form.formState.errors, "items") as Err)?.message;
+    }),
+    itemScope,
+  );
+  const items = form.values.items ?? [];
+  const [rowKeys, setRowKeys] = useState(() => items.map(rowKey));
   const records = new Map(draft?.items.map((i) => [i.id, i]) ?? []);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Bumped when a check or the server refuses fields: the first one marked invalid gets the focus once rendered.
+  const [focusRequest, setFocusRequest] = useState(0);
+  useEffect(() => {
+    if (focusRequest) formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [focusRequest]);
 
-  function applyFailure(result: Extract<ActionResult<unknown>, { ok: false }>) {
-    const entries = Object.entries(result.fieldErrors);
-    for (const [path, code] of entries) form.setError(path as "summary", { message: code });
-    if (entries.length) return setFormError(t("fixFields"));
+  function showFieldErrors(errors: PathErrors) {
+    form.setErrors(errors);
+    setFormError(t("fixFields"));
+    setFocusRequest((n) => n + 1);
+  }
+
+  function failed(result: Extract<ActionResult<unknown>, { ok: false }>) {
+    if (Object.keys(result.fieldErrors).length) return showFieldErrors(result.fieldErrors);
     const key = `failure.${result.entity ?? result.error}`;
     setFormError(t.has(key) ? t(key) : t(`failure.${result.error}`));
   }
 
-  // Both buttons validate the draft schema; publishing then also needs a summary and an item (publishPlanSchema).
-  const submit = (m: Mode) =>
-    form.handleSubmit(async (values) => {
-      setFormError(null);
-      setPendingMode(m);
-      if (m === "save") {
-        const result = await savePlanDraftAction(values);
-        if (!result.ok) return applyFailure(result);
-        return router.refresh();
-      }
-      const { publishPlanSchema } = await loadSchemas();
-      const check = publishPlanSchema.safeParse(values);
-      if (!check.success) {
-        for (const issue of check.error.issues)
-          form.setError(issue.path.join(".") as "summary", { message: issue.message }, { shouldFocus: true });
-        return setFormError(t("fixFields"));
-      }
-      const result = await publishPlanAction({ ...values, idempotencyKey: publishKey.current() });
-      if (!result.ok) return applyFailure(result);
-      publishKey.renew();
-      router.push(`/doctor/patients/${workspace.patientId}/plan?published=${result.data.version}`);
-      router.refresh();
-    })();
+  const itemsOps = {
+    add(kind: PlanItemKind) {
+      form.update("items", (prev) => ({ ...prev, items: [...prev.items, newPlanItem(kind)] }));
+      setRowKeys((keys) => [...keys, rowKey()]);
+    },
+    move(from: number, to: number) {
+      form.update(
+        "items",
+        (prev) => ({ ...prev, items: moveRow(prev.items, from, to) }),
+        (e) => reindexErrors(e, "items", moveMap(from, to)),
+      );
+      setRowKeys((keys) => moveRow(keys, from, to));
+    },
+    remove(index: number) {
+      form.update(
+        "items",
+        (prev) => ({ ...prev, items: prev.items.filter((_, i) => i !== index) }),
+        (e) => reindexErrors(e, "items", removeMap(index)),
+      );
+      setRowKeys((keys) => keys.filter((_, i) => i !== index));
+    },
+  };
 
-  async function discard() {
+  // Both buttons check the draft schema first; publishing then also needs a summary and an item (publishPlanSchema).
+  const submit = (mode: Mode) =>
+    startSubmit(async () => {
+      setFormError(null);
+      setPendingMode(mode);
+      try {
+        const schemas = await loadSchemas();
+        const schema = mode === "save" ? schemas.planDraftSchema : schemas.publishPlanSchema;
+        const errors = form.attempt((values) => schemas.schemaErrors(schema, values));
+        if (Object.keys(errors).length) return showFieldErrors(errors);
+        const values = form.current();
+        if (mode === "save") {
+          const result = await savePlanDraftAction(values);
+          if (!result.ok) return failed(result);
+          return router.refresh();
+        }
+        const result = await publishPlanAction({ ...values, idempotencyKey: publishKey.current() });
+        if (!result.ok) return failed(result);
+        publishKey.renew();
+        router.push(`/doctor/patients/${workspace.patientId}/plan?published=${result.data.version}`);
+        router.refresh();
+      } catch (err) {
+        // The schema or the action could not be reached (offline, a proxy's 503): the form keeps what was typed.
+        unstable_rethrow(err);
+        setFormError(t("failure.unavailable"));
+      }
+    });
+
+  function discard() {
     if (!draft) return;
-    const result = await discardPlanDraftAction({ patientId: workspace.patientId, planId: draft.id });
-    if (!result.ok) return applyFailure(result);
-    router.refresh();
+    startSubmit(async () => {
+      setFormError(null);
+      try {
+        const result = await discardPlanDraftAction({ patientId: workspace.patientId, planId: draft.id });
+        if (!result.ok) return failed(result);
+        router.refresh();
+      } catch (err) {
+        unstable_rethrow(err);
+        setFormError(t("failure.unavailable"));
+      }
+    });
   }
 
-  const busy = form.formState.isSubmitting;
+  const itemsError = form.errors["items"];
   return (
-    <FormProvider {...form}>
+    <PlanFormProvider value={form.api}>
       <form
+        ref={formRef}
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void submit("save");
+          submit("save");
         }}
         className="grid gap-6"
         data-testid="plan-editor"
@@ -158,9 +202,9 @@ export function PlanEditor({ workspace, draft }: { workspace: PlanWorkspace; dra
 
         <section aria-labelledby="plan-items-title" className="grid gap-4">
           <h3 id="plan-items-title" className="font-semibold">
-            {t("items", { count: fields.length })}
+            {t("items", { count: items.length })}
           </h3>
-          {fields.length === 0 ? (
+          {items.length === 0 ? (
             <p
               className="text-muted-foreground rounded-lg border border-dashed p-4 text-sm"
               data-testid="no-items"
@@ -169,13 +213,13 @@ export function PlanEditor({ workspace, draft }: { workspace: PlanWorkspace; dra
             </p>
           ) : null}
           <ol className="grid gap-4">
-            {fields.map((field, index) => {
-              const kind = form.getValues(`items.${index}.kind`) as PlanItemKind;
-              const stored = field.id ? records.get(field.id as string) : undefined;
+            {items.map((item, index) => {
+              const kind = item.kind;
+              const stored = item.id ? records.get(item.id) : undefined;
               const carried =
                 stored?.referral && stored.referral.status !== "requested" ? stored.referral : null;
               return (
-                <li key={field.key} data-testid="plan-item-editor" data-kind={kind}>
+                <li key={rowKeys[index]} data-testid="plan-item-editor" data-kind={kind}>
                   <Card className="gap-4">
                     <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
                       <CardTitle>
@@ -190,7 +234,7 @@ export function PlanEditor({ workspace, draft }: { workspace: PlanWorkspace; dra
                           size="icon"
                           disabled={index === 0}
                           aria-label={t("moveUp", { n: index + 1 })}
-                          onClick={() => move(index, index - 1)}
+                          onClick={() => itemsOps.move(index, index - 1)}
                         >
                           <ArrowUp aria-hidden />
                         </Button>
@@ -198,9 +242,9 @@ export function PlanEditor({ workspace, draft }: { workspace: PlanWorkspace; dra
                           type="button"
                           variant="ghost"
                           size="icon"
-                          disabled={index === fields.length - 1}
+                          disabled={index === items.length - 1}
                           aria-label={t("moveDown", { n: index + 1 })}
-                          onClick={() => move(index, index + 1)}
+                          onClick={() => itemsOps.move(index, index + 1)}
                         >
                           <ArrowDown aria-hidden />
                         </Button>
@@ -209,7 +253,7 @@ export function PlanEditor({ workspace, draft }: { workspace: PlanWorkspace; dra
                           variant="ghost"
                           size="icon"
                           aria-label={t("remove", { n: index + 1, kind: tk(kind) })}
-                          onClick={() => remove(index)}
+                          onClick={() => itemsOps.remove(index)}
                         >
                           <Trash2 aria-hidden />
                         </Button>
@@ -254,8 +298,8 @@ export function PlanEditor({ workspace, draft }: { workspace: PlanWorkspace; dra
             <Button
               type="button"
               variant="outline"
-              disabled={fields.length >= PLAN_ITEMS_MAX}
-              onClick={() => append(newPlanItem(addKind))}
+              disabled={items.length >= PLAN_ITEMS_MAX}
+              onClick={() => itemsOps.add(addKind)}
               data-testid="add-item"
             >
               <Plus aria-hidden /> {t("add")}
@@ -274,7 +318,7 @@ export function PlanEditor({ workspace, draft }: { workspace: PlanWorkspace; dra
           <PublishDialog
             disabled={busy}
             version={draft?.version ?? workspace.versions.length + 1}
-            onConfirm={() => void submit("publish")}
+            onConfirm={() => submit("publish")}
           />
           {draft ? (
             <Button
@@ -289,6 +333,6 @@ export function PlanEditor({ workspace, draft }: { workspace: PlanWorkspace; dra
           ) : null}
         </div>
       </form>
-    </FormProvider>
+    </PlanFormProvider>
   );
 }

@@ -1,12 +1,20 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
+import { Skeleton } from "@/components/ui/skeleton";
 import type { PlanItemKind } from "@/lib/domain/plans";
 import { MEDICATION_ROUTES, REFERRAL_URGENCIES } from "@/lib/domain/plans";
 import type { SuspectedCauseRef } from "@/lib/dto/causes";
 import { useCauseLabel } from "./cause-label";
 import { SelectField, TextField } from "./form-fields";
-import { InjectionFields } from "./injection-fields";
+
+// The injection's fields (muscle rows, units, guidance, interval warnings) are the editor's largest: loaded with the
+// first injection item shown, so a plan without one never downloads them. Rendered on the server all the same when
+// the draft has one; the placeholder shows only while an item just added loads.
+const InjectionFields = dynamic(() => import("./injection-fields").then((m) => m.InjectionFields), {
+  loading: () => <Skeleton className="h-64 w-full" data-testid="injection-fields-loading" />,
+});
 
 type Props = {
   index: number;

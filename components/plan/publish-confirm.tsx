@@ -34,7 +34,9 @@ export function PublishConfirm({
       <AlertDialogContent
         onCloseAutoFocus={(e) => {
           e.preventDefault();
-          returnFocusTo.current?.focus();
+          // A refused publication has already put the focus on the first field to correct: leave it there.
+          const active = document.activeElement;
+          if (!active || active === document.body) returnFocusTo.current?.focus();
         }}
       >
         <AlertDialogHeader>

@@ -1,20 +1,18 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { unstable_rethrow, useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
-import { FormProvider, useForm } from "react-hook-form";
+import { useState, useTransition } from "react";
 import { updateReferralAction } from "@/app/(doctor)/doctor/patients/[id]/plan/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { nextReferralStatuses } from "@/lib/domain/plans";
 import type { SuspectedCauseRef } from "@/lib/dto/causes";
 import type { PlanReferralView } from "@/lib/dto/plans";
-import { lazyResolver } from "@/components/forms/lazy-resolver";
 import type { ReferralUpdateInput } from "@/lib/validations/plan";
 import { clinicToday } from "@/lib/validations/profile-fields";
 import { useCauseLabel } from "./cause-label";
-import { SelectField, TextField } from "./form-fields";
+import { PlanFormProvider, SelectField, TextField, lazyModule, usePlanFormState } from "./form-fields";
 
 const STEPS = [
   ["requested", "requestedAt"],
@@ -24,39 +22,47 @@ const STEPS = [
   ["declined", "declinedAt"],
 ] as const;
 
-const referralResolver = lazyResolver<ReferralUpdateInput>(async () => {
-  const [{ zodResolver }, { referralUpdateSchema }] = await Promise.all([
-    import("@hookform/resolvers/zod"),
-    import("@/lib/validations/plan"),
-  ]);
-  return zodResolver(referralUpdateSchema);
-});
+// The schema (zod) loads on the first submit, not with the page; the action checks the same one.
+const loadSchemas = lazyModule(() => import("@/lib/validations/plan"));
 
 /** Moves the referral one step along requested → sent → scheduled → seen (or declined), with the day. */
 function MoveForm({ referral, patientId }: { referral: PlanReferralView; patientId: string }) {
   const t = useTranslations("plan.referral");
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
+  const [pending, startSubmit] = useTransition();
   const next = nextReferralStatuses(referral.status);
-  const form = useForm<ReferralUpdateInput>({
-    resolver: referralResolver,
-    defaultValues: { patientId, referralId: referral.id, status: next[0], on: clinicToday() },
-  });
-  const submit = form.handleSubmit(async (values) => {
-    setFailure(null);
-    const result = await updateReferralAction(values);
-    if (result.ok) return router.refresh();
-    for (const [path, code] of Object.entries(result.fieldErrors))
-      form.setError(path as "on", { message: code });
-    if (!Object.keys(result.fieldErrors).length)
-      setFailure(result.error === "conflict" ? t("moveConflict") : t("moveFailed"));
-  });
+  const form = usePlanFormState<ReferralUpdateInput>(() => ({
+    patientId,
+    referralId: referral.id,
+    status: next[0],
+    on: clinicToday(),
+  }));
+  const submit = () =>
+    startSubmit(async () => {
+      setFailure(null);
+      try {
+        const { referralUpdateSchema, schemaErrors } = await loadSchemas();
+        const errors = form.attempt((values) => schemaErrors(referralUpdateSchema, values));
+        if (Object.keys(errors).length) return;
+        const result = await updateReferralAction(form.current());
+        if (result.ok) return router.refresh();
+        if (Object.keys(result.fieldErrors).length) form.setErrors(result.fieldErrors);
+        else setFailure(result.error === "conflict" ? t("moveConflict") : t("moveFailed"));
+      } catch (err) {
+        unstable_rethrow(err);
+        setFailure(t("moveFailed"));
+      }
+    });
   if (!next.length) return null;
   return (
-    <FormProvider {...form}>
+    <PlanFormProvider value={form.api}>
       <form
         noValidate
-        onSubmit={submit}
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
         className="grid gap-3 rounded-lg border p-3"
         data-testid="referral-move-form"
       >
@@ -71,11 +77,11 @@ function MoveForm({ referral, patientId }: { referral: PlanReferralView; patient
         <p role="status" className="text-destructive min-h-5 text-sm">
           {failure}
         </p>
-        <Button type="submit" size="sm" className="w-fit" disabled={form.formState.isSubmitting}>
+        <Button type="submit" size="sm" className="w-fit" disabled={pending}>
           {t("move")}
         </Button>
       </form>
-    </FormProvider>
+    </PlanFormProvider>
   );
 }
 

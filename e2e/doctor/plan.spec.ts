@@ -44,7 +44,10 @@ test.describe("doctor: treatment plan", () => {
     await page.getByTestId("publish-confirm").click();
     await expect(editor.locator("#plan-summary-error")).toHaveText(/résumé|summary/i);
 
+    await expect(editor.locator("#plan-summary")).toBeFocused();
+    // Once a check has run, fixing a field clears its message as the doctor types.
     await editor.locator("#plan-summary").fill("Étirez vos mollets chaque soir. Une injection est prévue.");
+    await expect(editor.locator("#plan-summary-error")).toBeHidden();
     await editor.locator("#plan-internalNotes").fill("INTERNAL-E2E-NOTE");
     await addItem(page, "stretching_massage");
     await editor.locator("#plan-items-0-instructions").fill("Étirement des mollets 3 × 30 s le soir");
@@ -67,6 +70,16 @@ test.describe("doctor: treatment plan", () => {
     await addItem(page, "neurology_referral");
     await editor.locator("#plan-items-2-urgency").selectOption("soon");
     await editor.locator("#plan-items-2-reason").fill("Contractions répétées que l’étirement ne soulage pas");
+
+    // Items move and go with what was typed in them.
+    await addItem(page, "follow_up");
+    await editor.locator("#plan-items-3-followUpOn").fill(inDays(30));
+    await editor.getByRole("button", { name: /monter l.élément 4|move item 4 up/i }).click();
+    await expect(editor.locator("#plan-items-2-followUpOn")).toHaveValue(inDays(30));
+    await expect(editor.locator("#plan-items-3-reason")).toHaveValue(/Contractions répétées/);
+    await editor.getByRole("button", { name: /retirer l.élément 3|remove item 3/i }).click();
+    await expect(page.getByTestId("plan-item-editor")).toHaveCount(3);
+    await expect(editor.locator("#plan-items-2-reason")).toHaveValue(/Contractions répétées/);
 
     // The muscles add up to 90 of 100 units: say why, or fix them.
     await page.getByTestId("save-draft").click();

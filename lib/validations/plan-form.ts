@@ -1,5 +1,5 @@
 // What the plan editor needs besides the schema (limits, the stored item as form values): the editor imports this,
-// and loads lib/validations/plan (zod) only when it first validates (components/forms/lazy-resolver.ts).
+// and loads lib/validations/plan (zod) only when it first validates (components/plan/form-fields.tsx).
 import type { PlanItemView } from "@/lib/dto/plans";
 import type { PlanItemInput } from "./plan";
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
 import {
   INJECTION_SITES_MAX,
   INJECTION_UNITS_MAX,
@@ -9,15 +8,9 @@ import {
   planItemSchema,
   publishPlanSchema,
   referralUpdateSchema,
+  schemaErrors,
 } from "./plan";
 import { clinicToday } from "./profile";
-
-/** Field path → first message code, as the action client reports them. */
-function issuesToFieldErrorsForTest(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) out[issue.path.length ? issue.path.join(".") : "_form"] ??= issue.message;
-  return out;
-}
 
 const CAUSE = "7b1f3f5e-8a51-4f39-9f0a-4b5f1d1c2a10";
 const PATIENT = "0c0d6f1e-6b7a-4e1e-8d7b-2a1c3b4d5e6f";
@@ -71,10 +64,8 @@ const valid = {
   follow_up: { kind: "follow_up", id: null, instructions: "", followUpOn: "2026-05-04" },
 } as const;
 
-function errorsOf(item: unknown): Record<string, string> {
-  const r = planItemSchema.safeParse(item);
-  return r.success ? {} : issuesToFieldErrorsForTest(r.error);
-}
+// Field path → first message code: what the plan forms show, keyed as the action client reports them.
+const errorsOf = (item: unknown) => schemaErrors(planItemSchema, item);
 
 describe("plan item schema", () => {
   it.each(Object.entries(valid))("accepts a complete %s item", (_kind, item) => {
@@ -212,8 +203,7 @@ describe("plan draft and publish", () => {
   const plan = { patientId: PATIENT, planId: null, summary: "", internalNotes: "", items: [] };
   it("a draft may be empty; publishing needs a summary and an item", () => {
     expect(planDraftSchema.safeParse(plan).success).toBe(true);
-    const r = publishPlanSchema.safeParse(plan);
-    expect(r.success ? {} : issuesToFieldErrorsForTest(r.error)).toEqual({
+    expect(schemaErrors(publishPlanSchema, plan)).toEqual({
       summary: "summary_required",
       items: "items_required",
     });
@@ -222,15 +212,29 @@ describe("plan draft and publish", () => {
     ).toBe(true);
   });
   it("item errors carry the row's path; at most the item limit", () => {
-    const r = planDraftSchema.safeParse({
-      ...plan,
-      items: [valid.follow_up, { ...valid.rest_stress, instructions: "" }],
-    });
-    expect(r.success ? {} : issuesToFieldErrorsForTest(r.error)).toEqual({
-      "items.1.instructions": "required",
-    });
+    expect(
+      schemaErrors(planDraftSchema, {
+        ...plan,
+        items: [valid.follow_up, { ...valid.rest_stress, instructions: "" }],
+      }),
+    ).toEqual({ "items.1.instructions": "required" });
     const many = Array.from({ length: PLAN_ITEMS_MAX + 1 }, () => valid.follow_up);
     expect(planDraftSchema.safeParse({ ...plan, items: many }).success).toBe(false);
+  });
+  it("the editor's values as they stand: an empty number field (NaN) is required, the first issue per field wins", () => {
+    const injection = {
+      ...valid.injection,
+      totalUnits: Number.NaN,
+      sites: [{ muscle: "", side: "left", units: Number.NaN }],
+    };
+    expect(schemaErrors(planDraftSchema, { ...plan, items: [valid.follow_up, injection] })).toEqual({
+      "items.1.totalUnits": "required",
+      "items.1.sites.0.muscle": "required",
+      "items.1.sites.0.units": "required",
+    });
+    // Publishing adds its own rules only once the items are valid: the fields to fix first come first.
+    expect(schemaErrors(publishPlanSchema, { ...plan, items: [injection] })).not.toHaveProperty("summary");
+    expect(schemaErrors(planDraftSchema, { ...plan, items: [valid.follow_up] })).toEqual({});
   });
 });
 
@@ -242,16 +246,14 @@ describe("updates after publication", () => {
     expect(referralUpdateSchema.safeParse({ ...ids, status: "scheduled", on: "2099-01-01" }).success).toBe(
       true,
     );
-    const r = referralUpdateSchema.safeParse({ ...ids, status: "seen", on: "2099-01-01" });
-    expect(r.success ? {} : issuesToFieldErrorsForTest(r.error)).toEqual({ on: "date_future" });
+    expect(schemaErrors(referralUpdateSchema, { ...ids, status: "seen", on: "2099-01-01" })).toEqual({
+      on: "date_future",
+    });
   });
   it("an injection is given today or earlier, with a lot; the review is not before it", () => {
     const given = { status: "given", patientId: PATIENT, injectionId: CAUSE, givenOn: today, lot: "C1234" };
     expect(injectionUpdateSchema.safeParse({ ...given, nextReviewOn: "" }).success).toBe(true);
-    const errs = (v: unknown) => {
-      const r = injectionUpdateSchema.safeParse(v);
-      return r.success ? {} : issuesToFieldErrorsForTest(r.error);
-    };
+    const errs = (v: unknown) => schemaErrors(injectionUpdateSchema, v);
     expect(errs({ ...given, lot: "", nextReviewOn: "" })).toEqual({ lot: "required" });
     expect(errs({ ...given, givenOn: "2099-01-01", nextReviewOn: "" })).toEqual({ givenOn: "date_future" });
     expect(errs({ ...given, givenOn: "2026-01-10", nextReviewOn: "2026-01-09" })).toEqual({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import "@/lib/zod-config";
 import { LIMB_SIDES } from "@/lib/domain/evaluation";
 import { clinicToday } from "./profile-fields";
+import type { PathErrors } from "./plan-form-state";
 import {
   INJECTION_SITES_MAX,
   INJECTION_UNITS_MAX,
@@ -18,10 +19,23 @@ import {
 
 export * from "./plan-form";
 
-// The plan editor's schema, shared by the form (zodResolver) and the actions. One object per item, discriminated
-// on `kind`; each kind carries only its own fields. Messages are codes (errors.<code> or plan.errors.<code>).
+// The plan editor's schema, shared by the forms (loaded on their first submit) and the actions. One object per
+// item, discriminated on `kind`; each kind carries only its own fields. Messages are codes (errors.<code> or
+// plan.errors.<code>).
 
 const SHORT_MAX = 200;
+
+/**
+ * What `schema` finds wrong with `values`, as message codes by the full dotted path of the field (the first issue
+ * per field): the same keys the actions answer in `fieldErrors`, so the forms show both the same way.
+ */
+export function schemaErrors(schema: z.ZodType, values: unknown): PathErrors {
+  const parsed = schema.safeParse(values);
+  const out: PathErrors = {};
+  if (parsed.success) return out;
+  for (const issue of parsed.error.issues) out[issue.path.map(String).join(".") || "_form"] ??= issue.message;
+  return out;
+}
 
 const text = (max: number) => z.string({ error: "invalid" }).trim().max(max, { error: "too_long" });
 const required = (max: number) => text(max).min(1, { error: "required" });
