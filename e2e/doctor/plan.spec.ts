@@ -90,6 +90,11 @@ test.describe("doctor: treatment plan", () => {
     await expect(page.getByTestId("draft-saved-at")).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId("plan-item-editor")).toHaveCount(3);
     await expect(page.locator("#plan-items-1-sites-1-units")).toHaveValue("40");
+    // The saved draft comes back on a reload, its injection rows rendered on the server (then hydrated: the
+    // publish below needs them live).
+    await page.reload();
+    await expect(page.locator("#plan-items-1-sites-1-units")).toHaveValue("40");
+    await expect(editor.getByTestId("units-sum")).toContainText("100");
 
     await page.getByTestId("publish-plan").click();
     await page.getByTestId("publish-confirm").click();
