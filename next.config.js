@@ -19,6 +19,7 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "rate-limiter-flexible"],
   allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
+  productionBrowserSourceMaps: process.env.PROFILE_SOURCEMAPS === "1",
   turbopack: { resolveAlias: { "use-intl/format-message": formatOnly } },
   // Same limit as proxy.ts (lib/security-headers.ts MAX_BODY_BYTES), which answers 413 before Next would.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "512kb" } },

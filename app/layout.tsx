@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { IntlScope } from "@/components/providers/intl-scope";
 import { Providers } from "@/components/providers/providers";
+import { THEME_SCRIPT } from "@/lib/theme";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,8 +26,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} suppressHydrationWarning>
       <body className="min-h-dvh antialiased">
+        {/* The stored or system theme, on <html> before anything paints (browsers hide the nonce from the DOM). */}
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
         <IntlScope scope="root">
-          <Providers nonce={nonce}>{children}</Providers>
+          <Providers>{children}</Providers>
         </IntlScope>
       </body>
     </html>

@@ -64,3 +64,76 @@ for (const width of [390, 1280]) {
     }
   });
 }
+
+// The theme is a class on <html> set before first paint by an inline script (lib/theme.ts), changed only by the
+// toggle or, on "system", by the operating system; the choice survives a reload and is shared with other tabs.
+test("the theme toggle switches light and dark, keeps the choice across reloads and tabs, and follows the system", async ({
+  page,
+  context,
+}) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(DEMO.patient, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/patient$/, { timeout: 20_000 });
+  const html = page.locator("html");
+  const toggle = page.getByTestId("theme-toggle");
+  await expect(html).toHaveClass(/\blight\b/);
+  await expect(toggle).toHaveValue("system");
+
+  await toggle.selectOption("dark");
+  await expect(html).toHaveClass(/\bdark\b/);
+  await expect(html).not.toHaveClass(/\blight\b/);
+  expect(await html.evaluate((el) => el.style.colorScheme)).toBe("dark");
+
+  // Before any script of the app runs, the stored choice is on <html> (no flash of the light theme).
+  await page.reload();
+  await expect(html).toHaveClass(/\bdark\b/);
+  await expect(toggle).toHaveValue("dark");
+
+  // Another tab follows a change made here.
+  const other = await context.newPage();
+  await other.goto("/patient/care");
+  await expect(other.locator("html")).toHaveClass(/\bdark\b/);
+  await toggle.selectOption("light");
+  await expect(other.locator("html")).toHaveClass(/\blight\b/);
+  await expect(other.getByTestId("theme-toggle")).toHaveValue("light");
+  await other.close();
+
+  // "System" follows the operating system, now and when it changes.
+  await toggle.selectOption("system");
+  await expect(html).toHaveClass(/\blight\b/);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect(html).toHaveClass(/\bdark\b/);
+  await page.reload();
+  await expect(html).toHaveClass(/\bdark\b/);
+  await expect(toggle).toHaveValue("system");
+  await expectAccessible(page);
+});
+
+// The bell's live part loads after hydration (components/notifications/notification-bell.tsx): a press on the
+// placeholder before it arrives still opens the list.
+test("a press on the bell before its live part has loaded opens the notifications", async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(DEMO.doctor, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/doctor/, { timeout: 20_000 });
+  // Hold back the live bell's chunk so the placeholder is what gets pressed.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes("notifications-mark-all") || body.includes("bellLabel")) await held;
+    await route.fulfill({ response, body });
+  });
+  await page.goto("/doctor/search");
+  const bell = page.getByTestId("notification-bell");
+  await expect(bell).toBeVisible();
+  await expect(bell).toHaveAttribute("data-live", "false");
+  await bell.click();
+  release();
+  const list = page.getByTestId("notification-list").or(page.getByTestId("notifications-empty"));
+  await expect(list).toBeVisible();
+  await expect(page.getByTestId("notification-bell")).toHaveAttribute("aria-expanded", "true");
+});

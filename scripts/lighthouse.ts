@@ -19,6 +19,8 @@ const { values: args } = parseArgs({
     web: { type: "string", default: ".next-bench" },
     "web-port": { type: "string", default: "3495" },
     runs: { type: "string", default: "3" },
+    /** Comma-separated routes instead of the four budgeted ones (a signed-in role is chosen by the path). */
+    routes: { type: "string" },
   },
 });
 
@@ -48,12 +50,15 @@ async function main() {
     databaseUrl: url,
   });
   mkdirSync(RESULTS, { recursive: true });
-  const routes = [
-    { route: "/login" },
-    { route: "/patient", cookie: cookies.get(who.patient) },
-    { route: "/patient/reports/new", cookie: cookies.get(who.patient) },
-    { route: "/doctor", cookie: cookies.get(who.doctor) },
-  ];
+  const asRole = (route: string) =>
+    route.startsWith("/patient")
+      ? cookies.get(who.patient)
+      : route.startsWith("/doctor")
+        ? cookies.get(who.doctor)
+        : undefined;
+  const routes = (args.routes?.split(",") ?? ["/login", "/patient", "/patient/reports/new", "/doctor"]).map(
+    (route) => ({ route, cookie: asRole(route) }),
+  );
   const rows: { route: string; score: number; tbt: number; lcp: number; runs: string }[] = [];
   try {
     for (const r of routes) {

@@ -34,7 +34,9 @@ export async function AppShell({
       </a>
       <header className="bg-background/95 supports-[backdrop-filter]:bg-background/80 sticky top-0 z-40 border-b backdrop-blur">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-4 sm:px-6">
-          <MobileNav role={user.role} items={items} title={clinicName} />
+          <MobileNav title={clinicName}>
+            <NavLinks role={user.role} items={items} />
+          </MobileNav>
           <Link href={items[0].href} className="min-w-0 rounded-md outline-none focus-visible:ring-[3px]">
             <Logo name={clinicName} />
           </Link>

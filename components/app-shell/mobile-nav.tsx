@@ -1,14 +1,13 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Menu } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { NativeDialog } from "@/components/ui/native-dialog";
-import type { NavItem } from "./nav-config";
-import { NavLinks } from "./nav-links";
 
-export function MobileNav({ role, items, title }: { role: string; items: NavItem[]; title: string }) {
+/** The navigation in a sheet on small screens; `children` is the server-drawn list (components/app-shell/nav-links). */
+export function MobileNav({ title, children }: { title: string; children: ReactNode }) {
   const t = useTranslations("nav");
   const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
@@ -39,8 +38,14 @@ export function MobileNav({ role, items, title }: { role: string; items: NavItem
         <h2 id="mobile-nav-title" className="text-foreground font-semibold">
           {title}
         </h2>
-        <nav aria-label={t("main")}>
-          <NavLinks role={role} items={items} onNavigate={() => setOpen(false)} />
+        {/* Following a link closes the sheet (the links are the server's, so the click is caught here). */}
+        <nav
+          aria-label={t("main")}
+          onClick={(e) => {
+            if ((e.target as Element).closest("a[href]")) setOpen(false);
+          }}
+        >
+          {children}
         </nav>
       </NativeDialog>
     </>

@@ -38,3 +38,12 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: "/admin/settings", key: "settings", icon: "settings" },
   ],
 };
+
+/** Whether `href` is the current section: the exact page, else the longest matching prefix among the links. */
+export function isActiveNav(pathname: string, href: string, all: readonly string[]): boolean {
+  if (pathname === href) return true;
+  // The longest matching prefix wins, so /patient/reports/new does not also light up /patient/reports.
+  if (all.includes(pathname)) return false;
+  const best = all.filter((h) => pathname.startsWith(h + "/")).sort((a, b) => b.length - a.length)[0];
+  return best === href;
+}

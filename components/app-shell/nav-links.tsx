@@ -1,8 +1,4 @@
-"use client";
-
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import {
   Activity,
   BarChart3,
@@ -19,8 +15,8 @@ import {
   User,
   Users,
 } from "lucide-react";
-import { cn } from "@/lib/utils";
 import type { NavIcon, NavItem } from "./nav-config";
+import { NavLink } from "./nav-link";
 
 const ICONS: Record<NavIcon, LucideIcon> = {
   home: Home,
@@ -37,45 +33,20 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   settings: Settings,
 };
 
-function isActive(pathname: string, href: string, all: NavItem[]): boolean {
-  if (pathname === href) return true;
-  // The longest matching prefix wins, so /patient/reports/new does not also light up /patient/reports.
-  const matches = all.filter((i) => pathname.startsWith(i.href + "/"));
-  const best = matches.sort((a, b) => b.href.length - a.href.length)[0];
-  return best?.href === href && !all.some((i) => i.href === pathname);
-}
-
-export function NavLinks({
-  role,
-  items,
-  onNavigate,
-}: {
-  role: string;
-  items: NavItem[];
-  onNavigate?: () => void;
-}) {
-  const t = useTranslations(`nav.${role}`);
-  const pathname = usePathname();
+/** The role's navigation, drawn on the server: icons and labels ship as HTML, only the links are client code. */
+export async function NavLinks({ role, items }: { role: string; items: NavItem[] }) {
+  const t = await getTranslations(`nav.${role}`);
+  const all = items.map((i) => i.href);
   return (
     <ul className="grid gap-1">
       {items.map((item) => {
         const Icon = ICONS[item.icon] ?? Activity;
-        const active = isActive(pathname, item.href, items);
         return (
           <li key={item.href}>
-            <Link
-              href={item.href}
-              onClick={onNavigate}
-              aria-current={active ? "page" : undefined}
-              className={cn(
-                "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors",
-                "hover:bg-accent hover:text-accent-foreground focus-visible:ring-ring/50 outline-none focus-visible:ring-[3px]",
-                active ? "bg-primary/10 text-primary" : "text-muted-foreground",
-              )}
-            >
+            <NavLink href={item.href} all={all}>
               <Icon aria-hidden className="size-4 shrink-0" />
               {t(item.key)}
-            </Link>
+            </NavLink>
           </li>
         );
       })}

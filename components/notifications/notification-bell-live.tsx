@@ -1,11 +1,13 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState, type Ref } from "react";
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { Bell } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Popup } from "@/components/ui/popup";
+import { QueryProvider } from "@/components/providers/query-provider";
+import { takeBellHandoff } from "./bell-handoff";
 import { useMarkNotificationsRead, useNotifications } from "./use-notifications";
 
 const loadPanel = () => import("./notification-panel");
@@ -15,10 +17,25 @@ const NotificationPanel = dynamic(loadPanel, {
   loading: () => <div className="bg-muted m-4 h-24 animate-pulse rounded-md" aria-hidden />,
 });
 
+function setRef<T>(ref: Ref<T> | undefined, value: T | null) {
+  if (typeof ref === "function") ref(value);
+  else if (ref) ref.current = value;
+}
+
+/** The live header bell (loaded after hydration by ./notification-bell): its own query client provider. */
+export default function LiveNotificationBell() {
+  return (
+    <QueryProvider>
+      <NotificationBell />
+    </QueryProvider>
+  );
+}
+
 /** Header bell: unread count polled every 30 s, recent notifications in a popover. */
-export function NotificationBell() {
+function NotificationBell() {
   const t = useTranslations("notifications");
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement | null>(null);
   const query = useNotifications();
   const mark = useMarkNotificationsRead();
   const unread = query.data?.unread ?? 0;
@@ -30,6 +47,15 @@ export function NotificationBell() {
     if (next) void query.refetch();
   }
 
+  // What was done to the placeholder bell before this one loaded carries over.
+  useEffect(() => {
+    const { focused, openRequested } = takeBellHandoff();
+    if (focused || openRequested) button.current?.focus();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a press on the placeholder, replayed once
+    if (openRequested) onOpenChange(true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
+  }, []);
+
   return (
     <Popup
       kind="dialog"
@@ -40,6 +66,10 @@ export function NotificationBell() {
       trigger={(props) => (
         <Button
           {...props}
+          ref={(el: HTMLButtonElement | null) => {
+            setRef(props.ref, el);
+            button.current = el;
+          }}
           // Fetch the panel's code as the pointer or focus arrives, so it is there by the click.
           onPointerEnter={() => void loadPanel()}
           onFocus={() => void loadPanel()}

@@ -1,14 +1,6 @@
 "use client";
 
-import {
-  startTransition,
-  useActionState,
-  useEffect,
-  useMemo,
-  useState,
-  useSyncExternalStore,
-  type FormEvent,
-} from "react";
+import { startTransition, useActionState, useEffect, useMemo, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { unstable_rethrow, useRouter } from "next/navigation";
 import { AlertCircle, History, Lock, Phone, Send } from "lucide-react";
@@ -33,8 +25,6 @@ import { RedFlagField } from "./red-flag-field";
 import { loadReportValidator, type ValidateReport } from "./report-validator";
 import { OngoingFields, StartField } from "./when-fields";
 
-const noSubscription = () => () => {};
-
 /**
  * The action, with a network failure (a 503 from a proxy, a dropped connection) answered like a database outage:
  * the form stays on screen with the answers instead of the error page. Retrying is safe: the idempotency key
@@ -47,12 +37,6 @@ async function sendReport(prev: ReportFormState, formData: FormData): Promise<Re
     unstable_rethrow(err);
     return { ok: false, fieldErrors: {}, formError: "unavailable" };
   }
-}
-
-/** The moment this form first rendered in the browser, read once and then stable (a store snapshot must be). */
-function createOpenedAtStore() {
-  let openedAt: Date | null = null;
-  return { get: () => (openedAt ??= new Date()) };
 }
 
 /**
@@ -88,8 +72,8 @@ export function ReportForm({
   // Stored, and the result page is on its way: the button stays in its sending state until it shows.
   const sending = pending || state?.ok === true;
   const [stored, setDraft] = useState<ReportDraft>(() => emptyDraft(null));
-  const [openedAtStore] = useState(createOpenedAtStore);
-  const openedAt = useSyncExternalStore(noSubscription, openedAtStore.get, () => null);
+  // The moment this form opened in the browser (null on the server and until the form is ready).
+  const [openedAt, setOpenedAt] = useState<Date | null>(null);
   const hydrated = openedAt !== null;
   // An untouched start time means "now" as of opening, in the browser's time zone (unknown to the server).
   const draft: ReportDraft = useMemo(
@@ -109,18 +93,21 @@ export function ReportForm({
   const [restored, setRestored] = useState(false);
   const [touched, setTouched] = useState(false);
 
-  // Once in the browser: bring back this patient's unsent answers, or start a fresh form with a new key.
+  // Once in the browser: note the opening time, bring back this patient's unsent answers or start a fresh form with
+  // a new key, and enable the controls. One transition: React renders the whole form again in slices it can pause,
+  // not in one long task after hydration (issue 8: a phone's main thread stays free for the patient's first tap).
   useEffect(() => {
     const saved = loadDraft(draftOwner);
-    /* eslint-disable react-hooks/set-state-in-effect -- sessionStorage exists only after hydration */
-    if (saved) {
-      setDraft(saved.draft);
-      setIdempotencyKey(saved.key);
-      setRestored(true);
-    } else {
-      setIdempotencyKey(newIdempotencyKey());
-    }
-    /* eslint-enable react-hooks/set-state-in-effect */
+    startTransition(() => {
+      if (saved) {
+        setDraft(saved.draft);
+        setIdempotencyKey(saved.key);
+        setRestored(true);
+      } else {
+        setIdempotencyKey(newIdempotencyKey());
+      }
+      setOpenedAt((at) => at ?? new Date());
+    });
   }, [draftOwner]);
 
   // Every change is kept in this tab until the report is stored or the patient signs out.

@@ -79,19 +79,23 @@ export function NativeDialog({
         className,
       )}
     >
-      <div className={cn("relative h-full", panelClassName)}>
-        {children}
-        {closeLabel ? (
-          <button
-            type="button"
-            onClick={() => onOpenChange(false)}
-            className="ring-offset-background focus-visible:ring-ring absolute top-4 right-4 rounded-xs opacity-70 transition-opacity hover:opacity-100 focus:outline-hidden focus-visible:opacity-100 focus-visible:ring-2 focus-visible:ring-offset-2 [&_svg]:size-4"
-          >
-            <XIcon aria-hidden="true" />
-            <span className="sr-only">{closeLabel}</span>
-          </button>
-        ) : null}
-      </div>
+      {/* Drawn only while open: a closed dialog's content (the mobile navigation, the idle warning) would be
+          rendered and hydrated on every page load for nothing (issue 8). */}
+      {open ? (
+        <div className={cn("relative h-full", panelClassName)}>
+          {children}
+          {closeLabel ? (
+            <button
+              type="button"
+              onClick={() => onOpenChange(false)}
+              className="ring-offset-background focus-visible:ring-ring absolute top-4 right-4 rounded-xs opacity-70 transition-opacity hover:opacity-100 focus:outline-hidden focus-visible:opacity-100 focus-visible:ring-2 focus-visible:ring-offset-2 [&_svg]:size-4"
+            >
+              <XIcon aria-hidden="true" />
+              <span className="sr-only">{closeLabel}</span>
+            </button>
+          ) : null}
+        </div>
+      ) : null}
     </dialog>
   );
 }

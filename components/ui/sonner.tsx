@@ -2,21 +2,15 @@
 
 import * as React from "react";
 import { CircleCheckIcon, InfoIcon, LoaderCircleIcon, OctagonXIcon, TriangleAlertIcon } from "lucide-react";
-import { useTheme } from "next-themes";
+import { useThemeChoice } from "@/components/providers/use-theme-choice";
 import { Toaster as Sonner, type ToasterProps } from "sonner";
 
-type SonnerTheme = NonNullable<ToasterProps["theme"]>;
-
-function toSonnerTheme(theme: string | undefined): SonnerTheme {
-  return theme === "light" || theme === "dark" ? theme : "system";
-}
-
 const Toaster = ({ ...props }: ToasterProps) => {
-  const { theme } = useTheme();
+  const theme = useThemeChoice();
 
   return (
     <Sonner
-      theme={toSonnerTheme(theme)}
+      theme={theme}
       className="toaster group"
       icons={{
         success: <CircleCheckIcon className="size-4" aria-hidden="true" />,
