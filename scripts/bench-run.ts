@@ -63,6 +63,8 @@ const { values: args } = parseArgs({
     "no-throughput": { type: "boolean", default: false },
     /** With --web: only the two actions' throughput (bare vs createReportAction), no first-load JS, no pages. */
     "submit-only": { type: "boolean", default: false },
+    /** With --web: only the two pages' throughput (/login vs /doctor), no first-load JS, no actions. */
+    "pages-only": { type: "boolean", default: false },
     /** Exit 1 when a route breaks the first-load JS budget (reported either way). */
     "enforce-js": { type: "boolean", default: false },
     // The CI step of `npm test` (scripts/test.mjs, after the build): --quick on TEST_DATABASE_URL's server in a
@@ -634,11 +636,12 @@ async function measureWeb(t: Target, distDir: string): Promise<WebResult> {
       { route: "/account", cookie: as(who.doctor) },
     ];
     const submitOnly = args["submit-only"];
-    if (!submitOnly) log("web: first-load JavaScript per route…");
-    const js = submitOnly ? [] : await firstLoadJs(server.base, routes);
+    const pagesOnly = args["pages-only"] && !submitOnly;
+    const skipJs = submitOnly || pagesOnly;
+    if (!skipJs) log("web: first-load JavaScript per route…");
+    const js = skipJs ? [] : await firstLoadJs(server.base, routes);
     mkdirSync(RESULTS, { recursive: true });
-    if (!submitOnly)
-      writeFileSync(path.join(RESULTS, "first-load-js.json"), `${JSON.stringify(js, null, 2)}\n`);
+    if (!skipJs) writeFileSync(path.join(RESULTS, "first-load-js.json"), `${JSON.stringify(js, null, 2)}\n`);
     for (const r of js) {
       if (r.status !== 200)
         failures.push(`${r.route} answered ${r.status} to its role (first-load JS not measured)`);
@@ -650,6 +653,40 @@ async function measureWeb(t: Target, distDir: string): Promise<WebResult> {
     }
     const throughput: Throughput[] = [];
     if (!args["no-throughput"]) {
+      const opts = { connections: 10, duration: QUICK ? 3 : 10, rounds: QUICK ? 1 : 2 };
+      const loadBefore = loadLine();
+      const pages = submitOnly
+        ? []
+        : await measureThroughput(
+            server.base,
+            [
+              { label: "GET /login (anonymous)", req: { path: "/login", okStatus: [200] } },
+              {
+                label: "GET /doctor (the heaviest patient's doctor)",
+                req: { path: "/doctor", cookies: [as(who.doctor)], okStatus: [200] },
+              },
+            ],
+            opts,
+          );
+      const enforce = t.size.label === "1m";
+      const verdict = (ratio: number, budget: number) =>
+        `${ratio.toFixed(2)} (budget ≥ ${budget}: ${ratio >= budget ? "ok" : "BROKEN"}${enforce ? "" : ", enforced at 1 M"})`;
+      const pageRatio = submitOnly ? NaN : pages[1].rps / pages[0].rps;
+      if (enforce && !submitOnly && pageRatio < DOCTOR_VS_LOGIN_BUDGET)
+        failures.push(
+          `/doctor throughput ${pageRatio.toFixed(2)}× /login (budget ≥ ${DOCTOR_VS_LOGIN_BUDGET})`,
+        );
+      if (pagesOnly) {
+        lines.push(
+          `autocannon: ${opts.connections} connections, ${opts.rounds} × ${opts.duration} s each, interleaved; ` +
+            `load average before ${loadBefore}, after ${loadLine()}; next start RSS ${server.rssMb()?.toFixed(0) ?? "?"} MB`,
+          `/doctor ÷ /login = ${verdict(pageRatio, DOCTOR_VS_LOGIN_BUDGET)}`,
+          ...pages
+            .filter((r) => r.bad)
+            .map((r) => `  ${r.label}: ${r.bad} answers were not a success (${r.codes})`),
+        );
+        return { js, throughput: pages, lines, failures };
+      }
       const origin = { origin: server.base };
       const real = await encodeAction([{ ok: false, fieldErrors: {} }, formOf(validReport())]);
       const bare = await encodeAction([new FormData()]);
@@ -703,21 +740,6 @@ async function measureWeb(t: Target, distDir: string): Promise<WebResult> {
       lines.push(
         `probe: createReportAction → ${realStatus}, one report inserted; benchBareInsertAction → ${bareStatus}, one row inserted`,
       );
-      const opts = { connections: 10, duration: QUICK ? 3 : 10, rounds: QUICK ? 1 : 2 };
-      const loadBefore = loadLine();
-      const pages = submitOnly
-        ? []
-        : await measureThroughput(
-            server.base,
-            [
-              { label: "GET /login (anonymous)", req: { path: "/login", okStatus: [200] } },
-              {
-                label: "GET /doctor (the heaviest patient's doctor)",
-                req: { path: "/doctor", cookies: [as(who.doctor)], okStatus: [200] },
-              },
-            ],
-            opts,
-          );
       const submitted = () =>
         count(
           sql`select (select count(*) from spasm_reports where patient_id in ${who.many}) + (select count(*) from audit_events where action = 'bench.bare_action') as n`,
@@ -765,22 +787,13 @@ async function measureWeb(t: Target, distDir: string): Promise<WebResult> {
         `autocannon: ${opts.connections} connections, ${opts.rounds} × ${opts.duration} s each, interleaved; ` +
           `load average before ${loadBefore}, after ${loadLine()}; next start RSS ${server.rssMb()?.toFixed(0) ?? "?"} MB`,
       );
-      const ratio = (a: Throughput, b: Throughput) => a.rps / b.rps;
-      const pageRatio = submitOnly ? NaN : ratio(pages[1], pages[0]);
-      const submitRatio = ratio(actions[1], actions[0]);
-      const enforce = t.size.label === "1m";
-      const verdict = (ratio: number, budget: number) =>
-        `${ratio.toFixed(2)} (budget ≥ ${budget}: ${ratio >= budget ? "ok" : "BROKEN"}${enforce ? "" : ", enforced at 1 M"})`;
+      const submitRatio = actions[1].rps / actions[0].rps;
       lines.push(
         (submitOnly ? "" : `/doctor ÷ /login = ${verdict(pageRatio, DOCTOR_VS_LOGIN_BUDGET)}; `) +
           `report submission ÷ bare action = ${verdict(submitRatio, SUBMIT_VS_BARE_BUDGET)}`,
       );
       for (const r of throughput)
         if (r.bad) lines.push(`  ${r.label}: ${r.bad} answers were not a success (${r.codes})`);
-      if (enforce && !submitOnly && pageRatio < DOCTOR_VS_LOGIN_BUDGET)
-        failures.push(
-          `/doctor throughput ${pageRatio.toFixed(2)}× /login (budget ≥ ${DOCTOR_VS_LOGIN_BUDGET})`,
-        );
       if (enforce && submitRatio < SUBMIT_VS_BARE_BUDGET)
         failures.push(
           `report submission ${submitRatio.toFixed(2)}× the bare action (budget ≥ ${SUBMIT_VS_BARE_BUDGET})`,
