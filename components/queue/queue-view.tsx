@@ -1,19 +1,14 @@
 "use client";
 
 import { Inbox, RefreshCw } from "lucide-react";
-import Link from "next/link";
-import { useFormatter, useNow, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { EmptyState } from "@/components/common/empty-state";
-import { TriageBadge } from "@/components/triage/triage-badge";
-import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { QueuePage } from "@/lib/dto/queue";
 import type { QueueQuery } from "@/lib/validations/queue";
-import { ClaimButton } from "./claim-button";
 import { QueueFilters } from "./queue-filters";
 import { QueuePager } from "./queue-pager";
+import { QueueTable } from "./queue-table";
 import { useQueue } from "./use-queue";
 
 /** Announces (to screen readers) urgent cases that were not in the queue when the doctor last looked. */
@@ -38,10 +33,6 @@ function useUrgentAnnouncement(data: QueuePage): string {
 
 export function QueueView({ query, initial }: { query: QueueQuery; initial: QueuePage }) {
   const t = useTranslations("doctor.queue");
-  const tr = useTranslations("triage.reason");
-  const ts = useTranslations("fields.site");
-  const format = useFormatter();
-  const now = useNow({ updateInterval: 60_000 });
   const { data, isFetching, isError } = useQueue(query, initial);
   const announcement = useUrgentAnnouncement(data);
   const pageCount = Math.max(1, Math.ceil(data.total / data.pageSize));
@@ -71,73 +62,7 @@ export function QueueView({ query, initial }: { query: QueueQuery; initial: Queu
           title={data.total === 0 ? t("empty") : t("emptyPage")}
         />
       ) : (
-        <Card className="py-0">
-          <Table data-testid="triage-queue">
-            <caption className="sr-only">{t("count", { count: data.total })}</caption>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("patient")}</TableHead>
-                <TableHead>{t("level")}</TableHead>
-                <TableHead className="hidden lg:table-cell">{t("reasons")}</TableHead>
-                <TableHead className="hidden md:table-cell">{t("sites")}</TableHead>
-                <TableHead className="hidden text-right sm:table-cell">{t("reports")}</TableHead>
-                <TableHead className="hidden sm:table-cell">{t("waiting")}</TableHead>
-                <TableHead>{t("assignment")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.rows.map((c) => (
-                <TableRow key={c.patientId} data-testid="queue-row" data-level={c.level}>
-                  <TableCell className="font-medium whitespace-normal">
-                    <Link
-                      href={`/doctor/patients/${c.patientId}`}
-                      className="focus-visible:ring-ring/70 rounded-sm underline-offset-4 outline-none hover:underline focus-visible:ring-[3px]"
-                    >
-                      {c.patientName}
-                    </Link>
-                    <span className="text-muted-foreground block text-xs font-normal">
-                      {c.age === null ? t("ageUnknown") : t("age", { age: c.age })}
-                      <span className="sm:hidden">
-                        {" "}
-                        · {format.relativeTime(new Date(c.oldestUnreviewedAt), now)}
-                      </span>
-                    </span>
-                  </TableCell>
-                  <TableCell>
-                    <TriageBadge level={c.level} />
-                  </TableCell>
-                  <TableCell className="text-muted-foreground hidden max-w-xs text-sm whitespace-normal lg:table-cell">
-                    {c.reasons.map((r) => tr(r)).join(" · ") || t("noReason")}
-                  </TableCell>
-                  <TableCell className="text-muted-foreground hidden max-w-[12rem] text-sm whitespace-normal md:table-cell">
-                    {c.sites.map((s) => ts(s)).join(", ")}
-                  </TableCell>
-                  <TableCell className="hidden text-right tabular-nums sm:table-cell">
-                    {c.unreviewedCount}
-                  </TableCell>
-                  <TableCell className="hidden text-sm sm:table-cell">
-                    <time
-                      dateTime={c.oldestUnreviewedAt}
-                      title={format.dateTime(new Date(c.oldestUnreviewedAt), {
-                        dateStyle: "medium",
-                        timeStyle: "short",
-                      })}
-                    >
-                      {format.relativeTime(new Date(c.oldestUnreviewedAt), now)}
-                    </time>
-                  </TableCell>
-                  <TableCell>
-                    {c.assignment === "mine" ? (
-                      <Badge variant="secondary">{t("mine")}</Badge>
-                    ) : (
-                      <ClaimButton patientId={c.patientId} patientName={c.patientName} />
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Card>
+        <QueueTable rows={data.rows} total={data.total} />
       )}
       <QueuePager query={query} pageCount={pageCount} />
     </>

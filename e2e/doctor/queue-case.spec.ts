@@ -62,6 +62,13 @@ test.describe("doctor: triage queue and case", () => {
       redFlags: ["numbness"],
     });
     await signIn(page, DOCTORS.martin);
+    // The row names the case's reasons and sites and says how long it has waited.
+    await page.goto("/doctor?scope=unassigned&level=urgent");
+    const row = queueRow(page, patient.name);
+    await expect(row).toContainText(/Red flag: new weakness|Signe d’alerte : faiblesse/);
+    await expect(row).toContainText(/Calf|Mollet/);
+    await expect(row.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
+    await expect(row.locator("time")).toHaveText(/ago|il y a|now|maintenant/i);
     await claimFromQueue(page, patient.name);
     const id = await openCaseFromQueue(page, patient.name, "?scope=mine&level=urgent");
     await expect(page.getByTestId("red-flags")).toContainText(/numbness|engourdissement/i);

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/common/page-header";
 import { PatientSearchLink } from "@/components/case/patient-search-link";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { QueueView } from "@/components/queue/queue-view";
 import { listTriageQueue } from "@/lib/dal/queue";
 import { requireRole } from "@/lib/dal/session";
@@ -22,7 +23,9 @@ export default async function DoctorHome({
   return (
     <>
       <PageHeader title={t("title")} description={t("subtitle")} actions={<PatientSearchLink />} />
-      <QueueView key={`${query.scope}-${query.level}-${query.page}`} query={query} initial={page} />
+      <QueryProvider>
+        <QueueView key={`${query.scope}-${query.level}-${query.page}`} query={query} initial={page} />
+      </QueryProvider>
     </>
   );
 }
