@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
+import { LinkPending } from "@/components/common/link-pending";
 import { cn } from "@/lib/utils";
 import { isActiveNav } from "./nav-config";
 
@@ -31,6 +32,7 @@ export function NavLink({
       )}
     >
       {children}
+      <LinkPending className="ml-auto size-3.5" />
     </Link>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ComponentProps } from "react";
 import { PlusCircle } from "lucide-react";
+import { LinkPending } from "@/components/common/link-pending";
 import { Button } from "@/components/ui/button";
 
 export const NEW_REPORT_PATH = "/patient/reports/new";
@@ -10,7 +11,7 @@ export function ReportEpisodeLink({ children, ...button }: Omit<ComponentProps<t
   return (
     <Button asChild {...button}>
       <Link href={NEW_REPORT_PATH}>
-        <PlusCircle aria-hidden /> {children}
+        <LinkPending icon={<PlusCircle aria-hidden />} /> {children}
       </Link>
     </Button>
   );
