@@ -70,6 +70,10 @@ test.describe("doctor: triage queue and case", () => {
     await expect(row.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
     await expect(row.locator("time")).toHaveText(/ago|il y a|now|maintenant/i);
     await claimFromQueue(page, patient.name);
+    await page.goto("/doctor?scope=mine&level=urgent");
+    await expect(queueRow(page, patient.name).getByRole("cell").last()).toHaveText(
+      /^(My patient|Mon patient)$/,
+    );
     const id = await openCaseFromQueue(page, patient.name, "?scope=mine&level=urgent");
     await expect(page.getByTestId("red-flags")).toContainText(/numbness|engourdissement/i);
     await expect(page.getByTestId("case-doctor")).toHaveText("Dr Claire Martin");
