@@ -187,12 +187,26 @@ const SRC = /\bsrc="([^"]+)"/;
 /** `<script nomodule>` (Next's legacy polyfills): a browser that runs modules never fetches it. */
 const NOMODULE = /\snomodule(?:=|\s|>|$)/i;
 
-/** The script URLs a module-capable browser loads from this HTML, in order (nomodule ones left out). */
+const PRELOAD_TAG = /<link\b[^>]*>/g;
+const HREF = /\bhref="([^"]+)"/;
+const PRELOAD = /\brel="preload"/;
+const AS_SCRIPT = /\bas="script"/;
+
+/**
+ * The script URLs a module-capable browser loads from this HTML, in order (nomodule ones left out): every
+ * `<script src>`, then every `<link rel="preload" as="script">` (a chunk Next preloads for a component it loads
+ * with next/dynamic is fetched with the page, even though it is evaluated later: it counts).
+ */
 export function loadedScripts(html: string): string[] {
   const out = new Set<string>();
   for (const [tag] of html.matchAll(SCRIPT_TAG)) {
     const src = SRC.exec(tag)?.[1];
     if (src && !NOMODULE.test(tag)) out.add(src.replace(/&amp;/g, "&"));
+  }
+  for (const [tag] of html.matchAll(PRELOAD_TAG)) {
+    if (!PRELOAD.test(tag) || !AS_SCRIPT.test(tag)) continue;
+    const href = HREF.exec(tag)?.[1];
+    if (href) out.add(href.replace(/&amp;/g, "&"));
   }
   return [...out];
 }

@@ -19,4 +19,14 @@ describe("loadedScripts", () => {
       "/_next/static/chunks/nomodule-named.js",
     ]);
   });
+
+  it("counts scripts the page preloads (a next/dynamic chunk), once, but not other preloads", () => {
+    const html =
+      '<link rel="preload" href="/_next/static/chunks/form.js" as="script" fetchPriority="low"/>' +
+      '<link rel="preload" href="/_next/static/media/font.woff2" as="font"/>' +
+      '<link rel="stylesheet" href="/_next/static/chunks/app.css"/>' +
+      '<script src="/_next/static/chunks/a.js" async=""></script>' +
+      '<link rel="preload" as="script" href="/_next/static/chunks/a.js"/>';
+    expect(loadedScripts(html)).toEqual(["/_next/static/chunks/a.js", "/_next/static/chunks/form.js"]);
+  });
 });

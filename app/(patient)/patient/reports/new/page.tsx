@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/common/page-header";
 import { SafetyNotice } from "@/components/common/safety-notice";
-import { ReportForm } from "@/components/report/report-form";
+import { ReportFormLoader } from "@/components/report/report-form-loader";
 import { getProfileConditions } from "@/lib/dal/reports";
 import { requireRole } from "@/lib/dal/session";
 
@@ -21,7 +21,7 @@ export default async function NewReportPage() {
     <div className="mx-auto grid w-full max-w-3xl gap-6">
       <PageHeader title={t("title")} description={t("description")} />
       <SafetyNotice />
-      <ReportForm profileConditions={profileConditions} draftOwner={actor.id} />
+      <ReportFormLoader profileConditions={profileConditions} draftOwner={actor.id} />
     </div>
   );
 }
